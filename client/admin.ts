@@ -1,0 +1,333 @@
+/**
+ * Administration: tenant management (as documented by the seed references) and rate-limit
+ * overrides and usage.
+ *
+ * **Tenant management is not served by the current orchestrator**: `/v1/admin/tenants*` answers
+ * 404 (there is no HTTP tenant-management API). The tenant calls are implemented exactly as the
+ * seed references document them so that they work against orchestrators (and the fake) that
+ * serve the routes; against today's orchestrator they reject with a `NotFoundError`.
+ *
+ * The rate-limit routes exist and check only that the caller has a valid JWT.
+ *
+ * @module
+ */
+
+import type { AegisCore } from "./core/core.ts";
+import { InvalidArgumentError } from "./core/errors.ts";
+import type { RequestOptions } from "./core/options.ts";
+import { path } from "./core/path.ts";
+
+/** Quotas of a tenant (seed `TenantQuotas`). */
+export interface TenantQuotas {
+  max_concurrent_executions: number;
+  max_agents: number;
+  max_storage_gb: number;
+}
+
+/** A tenant (seed `Tenant`). */
+export interface Tenant {
+  slug: string;
+  display_name: string;
+  /** e.g. `"active"`, `"suspended"`, `"deleted"`. */
+  status: string;
+  tier: string;
+  keycloak_realm: string;
+  openbao_namespace: string;
+  quotas: TenantQuotas;
+  created_at: string;
+  updated_at: string;
+  deleted_at?: string | null;
+}
+
+/** `GET /v1/admin/tenants`. */
+export interface TenantList {
+  tenants: Tenant[];
+  count: number;
+}
+
+/** Answer of suspend and delete. */
+export interface TenantStatusResponse {
+  status: string;
+  slug: string;
+}
+
+/** A rate-limit override for one tenant or one user. */
+export interface RateLimitOverride {
+  id: string;
+  tenant_id?: string | null;
+  user_id?: string | null;
+  resource_type: string;
+  bucket: string;
+  limit_value: number;
+  burst_value?: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** `GET /v1/admin/rate-limits/overrides`. */
+export interface RateLimitOverrideList {
+  overrides: RateLimitOverride[];
+  count: number;
+}
+
+/** Filter of {@link listRateLimitOverrides}. */
+export interface RateLimitOverrideFilter {
+  /** Only overrides of this tenant (sent as `tenant_id`). */
+  tenantId?: string;
+  /** Only overrides of this user (sent as `user_id`). */
+  userId?: string;
+}
+
+/** Body of {@link createRateLimitOverride}: exactly one of `tenant_id` and `user_id`. */
+export interface RateLimitOverrideInput {
+  tenant_id?: string;
+  user_id?: string;
+  /** `agent_execution`, `workflow_execution`, `llm_call`, `llm_token` or `seal_tool:<pattern>`. */
+  resource_type: string;
+  /** `per_minute`, `hourly`, `daily`, `weekly` or `monthly`. */
+  bucket: string;
+  /** Integer limit per window. */
+  limit_value: number;
+  /** Integer burst allowance. */
+  burst_value?: number;
+}
+
+/** `DELETE /v1/admin/rate-limits/overrides/{id}` answer. */
+export interface DeleteRateLimitOverrideResponse {
+  status: "deleted";
+  id: string;
+}
+
+/** One usage counter. */
+export interface UsageRecord {
+  scope_type: string;
+  scope_id: string;
+  resource_type: string;
+  bucket: string;
+  window_start: string;
+  counter: number;
+}
+
+/** `GET /v1/admin/rate-limits/usage`. */
+export interface RateLimitUsage {
+  usage: UsageRecord[];
+  count: number;
+}
+
+/**
+ * Creates a tenant (`POST /v1/admin/tenants` `{slug, display_name, tier}`; tier defaults to
+ * `"enterprise"` like the seed). Not served by the current orchestrator (404).
+ *
+ * @example
+ * ```ts
+ * import { AegisCore, createTenant } from "@aegis/sdk/client";
+ * import { createFakeOrchestrator } from "@aegis/sdk/testing";
+ *
+ * const fake = createFakeOrchestrator();
+ * const core = new AegisCore({ baseUrl: "http://fake", bearerToken: fake.token, fetch: fake.fetch });
+ * const tenant = await createTenant(core, "acme", "Acme Corp");
+ * console.log(tenant.tier); // "enterprise"
+ * ```
+ */
+export async function createTenant(
+  core: AegisCore,
+  slug: string,
+  displayName: string,
+  tier = "enterprise",
+  options?: RequestOptions,
+): Promise<Tenant> {
+  if (typeof slug !== "string" || slug.length === 0) {
+    throw new InvalidArgumentError("slug", "must be a non-empty string");
+  }
+  return await core.request({
+    method: "POST",
+    path: "/v1/admin/tenants",
+    json: { slug, display_name: displayName, tier },
+  }, options);
+}
+
+/**
+ * Lists tenants. Not served by the current orchestrator (404).
+ *
+ * @example
+ * ```ts
+ * import { AegisCore, listTenants } from "@aegis/sdk/client";
+ * import { createFakeOrchestrator } from "@aegis/sdk/testing";
+ *
+ * const fake = createFakeOrchestrator();
+ * const core = new AegisCore({ baseUrl: "http://fake", bearerToken: fake.token, fetch: fake.fetch });
+ * console.log((await listTenants(core)).count); // 0
+ * ```
+ */
+export async function listTenants(core: AegisCore, options?: RequestOptions): Promise<TenantList> {
+  return await core.request({ method: "GET", path: "/v1/admin/tenants" }, options);
+}
+
+/**
+ * Suspends a tenant (`POST /v1/admin/tenants/{slug}/suspend`). Not served by the current
+ * orchestrator (404).
+ *
+ * @example
+ * ```ts
+ * import { AegisCore, createTenant, suspendTenant } from "@aegis/sdk/client";
+ * import { createFakeOrchestrator } from "@aegis/sdk/testing";
+ *
+ * const fake = createFakeOrchestrator();
+ * const core = new AegisCore({ baseUrl: "http://fake", bearerToken: fake.token, fetch: fake.fetch });
+ * await createTenant(core, "acme", "Acme Corp");
+ * console.log(await suspendTenant(core, "acme")); // { status: "suspended", slug: "acme" }
+ * ```
+ */
+export async function suspendTenant(
+  core: AegisCore,
+  slug: string,
+  options?: RequestOptions,
+): Promise<TenantStatusResponse> {
+  return await core.request({
+    method: "POST",
+    path: path`/v1/admin/tenants/${slug}/suspend`,
+    idempotent: true,
+  }, options);
+}
+
+/**
+ * Soft-deletes a tenant (`DELETE /v1/admin/tenants/{slug}`). Not served by the current
+ * orchestrator (404).
+ *
+ * @example
+ * ```ts
+ * import { AegisCore, createTenant, deleteTenant } from "@aegis/sdk/client";
+ * import { createFakeOrchestrator } from "@aegis/sdk/testing";
+ *
+ * const fake = createFakeOrchestrator();
+ * const core = new AegisCore({ baseUrl: "http://fake", bearerToken: fake.token, fetch: fake.fetch });
+ * await createTenant(core, "acme", "Acme Corp");
+ * console.log(await deleteTenant(core, "acme")); // { status: "deleted", slug: "acme" }
+ * ```
+ */
+export async function deleteTenant(
+  core: AegisCore,
+  slug: string,
+  options?: RequestOptions,
+): Promise<TenantStatusResponse> {
+  return await core.request({ method: "DELETE", path: path`/v1/admin/tenants/${slug}` }, options);
+}
+
+/**
+ * Lists rate-limit overrides, optionally only those of one tenant or user.
+ *
+ * @example
+ * ```ts
+ * import { AegisCore, listRateLimitOverrides } from "@aegis/sdk/client";
+ * import { createFakeOrchestrator } from "@aegis/sdk/testing";
+ *
+ * const fake = createFakeOrchestrator();
+ * const core = new AegisCore({ baseUrl: "http://fake", bearerToken: fake.token, fetch: fake.fetch });
+ * console.log((await listRateLimitOverrides(core, { tenantId: "acme" })).count); // 0
+ * ```
+ */
+export async function listRateLimitOverrides(
+  core: AegisCore,
+  filter: RateLimitOverrideFilter = {},
+  options?: RequestOptions,
+): Promise<RateLimitOverrideList> {
+  return await core.request({
+    method: "GET",
+    path: "/v1/admin/rate-limits/overrides",
+    query: { tenant_id: filter.tenantId, user_id: filter.userId },
+  }, options);
+}
+
+/**
+ * Creates or replaces (upserts) a rate-limit override. Exactly one of `tenant_id` and
+ * `user_id` must be given: this is checked locally (`InvalidArgumentError`, nothing sent) as
+ * well as by the server (400). Safe to repeat, so it is retried like a PUT.
+ *
+ * @example
+ * ```ts
+ * import { AegisCore, createRateLimitOverride } from "@aegis/sdk/client";
+ * import { createFakeOrchestrator } from "@aegis/sdk/testing";
+ *
+ * const fake = createFakeOrchestrator();
+ * const core = new AegisCore({ baseUrl: "http://fake", bearerToken: fake.token, fetch: fake.fetch });
+ * const override = await createRateLimitOverride(core, {
+ *   tenant_id: "acme", resource_type: "agent_execution", bucket: "hourly", limit_value: 500,
+ * });
+ * console.log(override.id);
+ * ```
+ */
+export async function createRateLimitOverride(
+  core: AegisCore,
+  payload: RateLimitOverrideInput,
+  options?: RequestOptions,
+): Promise<RateLimitOverride> {
+  const hasTenant = payload.tenant_id !== undefined && payload.tenant_id !== null;
+  const hasUser = payload.user_id !== undefined && payload.user_id !== null;
+  if (hasTenant === hasUser) {
+    throw new InvalidArgumentError(
+      "payload",
+      "exactly one of tenant_id or user_id must be provided",
+    );
+  }
+  return await core.request({
+    method: "POST",
+    path: "/v1/admin/rate-limits/overrides",
+    json: payload,
+    idempotent: true,
+  }, options);
+}
+
+/**
+ * Deletes a rate-limit override.
+ *
+ * @example
+ * ```ts
+ * import { AegisCore, deleteRateLimitOverride } from "@aegis/sdk/client";
+ * import { createFakeOrchestrator } from "@aegis/sdk/testing";
+ *
+ * const fake = createFakeOrchestrator();
+ * const core = new AegisCore({ baseUrl: "http://fake", bearerToken: fake.token, fetch: fake.fetch });
+ * await deleteRateLimitOverride(core, crypto.randomUUID()).catch((e) => console.log(e.status)); // 404
+ * ```
+ */
+export async function deleteRateLimitOverride(
+  core: AegisCore,
+  overrideId: string,
+  options?: RequestOptions,
+): Promise<DeleteRateLimitOverrideResponse> {
+  return await core.request({
+    method: "DELETE",
+    path: path`/v1/admin/rate-limits/overrides/${overrideId}`,
+  }, options);
+}
+
+/**
+ * Gets the usage counters of one scope (`scope_type` e.g. `"tenant"` or `"user"`).
+ *
+ * @example
+ * ```ts
+ * import { AegisCore, getRateLimitUsage } from "@aegis/sdk/client";
+ * import { createFakeOrchestrator } from "@aegis/sdk/testing";
+ *
+ * const fake = createFakeOrchestrator();
+ * const core = new AegisCore({ baseUrl: "http://fake", bearerToken: fake.token, fetch: fake.fetch });
+ * console.log((await getRateLimitUsage(core, "tenant", "acme")).usage);
+ * ```
+ */
+export async function getRateLimitUsage(
+  core: AegisCore,
+  scopeType: string,
+  scopeId: string,
+  options?: RequestOptions,
+): Promise<RateLimitUsage> {
+  for (const [name, value] of [["scopeType", scopeType], ["scopeId", scopeId]] as const) {
+    if (typeof value !== "string" || value.length === 0) {
+      throw new InvalidArgumentError(name, "is required (a non-empty string)");
+    }
+  }
+  return await core.request({
+    method: "GET",
+    path: "/v1/admin/rate-limits/usage",
+    query: { scope_type: scopeType, scope_id: scopeId },
+  }, options);
+}

@@ -1,0 +1,410 @@
+/**
+ * Agents: deploy, list, get, look up, update, delete, execute, versions, scope, events.
+ *
+ * @module
+ */
+
+import type { AegisCore } from "./core/core.ts";
+import type { EventStream } from "./core/stream.ts";
+import { expectArray } from "./core/expect.ts";
+import type { RequestOptions } from "./core/options.ts";
+import { path } from "./core/path.ts";
+import { decodeExecutionEvent, type ExecutionEvent } from "./events.ts";
+import { prepareAgentManifest, type ManifestInput } from "./manifest_input.ts";
+
+/** Agent lifecycle status (lower-case on the wire). */
+export type AgentStatus = "active" | "paused" | "archived" | "failed";
+/** Visibility scope. */
+export type AgentScope = "global" | "tenant";
+
+/** One element of `GET /v1/agents` (a bare array). */
+export interface AgentSummary {
+  id: string;
+  name: string;
+  version: string;
+  /** `""` when the manifest has none. */
+  description: string;
+  status: AgentStatus;
+  labels: Record<string, string>;
+  scope: AgentScope;
+  /** RFC 3339 (`+00:00` form). */
+  created_at: string;
+  updated_at: string;
+  tenant_id: string;
+  execution_count: number;
+  input_schema?: unknown;
+}
+
+/** `GET /v1/agents/{id}`. */
+export interface AgentDetail extends Omit<AgentSummary, "execution_count"> {
+  /** The stored manifest (the server writes `execution.max_iterations` as `max_retries`). */
+  manifest: Record<string, unknown>;
+  /** The stored manifest as YAML. */
+  manifest_yaml: string;
+}
+
+/** `POST /v1/agents` answer. */
+export interface DeployAgentResponse {
+  agent_id: string;
+}
+
+/** `{success: true}` answers. */
+export interface SuccessResponse {
+  success: true;
+}
+
+/** `GET /v1/agents/lookup/{name}` answer (only the id). */
+export interface LookupAgentResponse {
+  id: string;
+}
+
+/** One element of `GET /v1/agents/{id}/versions`. */
+export interface AgentVersion {
+  id: string;
+  version: string;
+  created_at: string;
+  manifest_yaml: string;
+}
+
+/** `POST /v1/agents/{id}/scope` answer. */
+export interface UpdateAgentScopeResponse {
+  success: true;
+  new_scope: AgentScope;
+}
+
+/** A file already uploaded to a volume, handed to an execution. */
+export interface AttachmentRef {
+  /** Volume UUID. */
+  volume_id: string;
+  path: string;
+  name: string;
+  mime_type: string;
+  size: number;
+  sha256?: string;
+}
+
+/** `POST /v1/agents/{id}/execute` answer. */
+export interface ExecuteAgentResponse {
+  execution_id: string;
+}
+
+/** Options of {@link deployAgent}. */
+export interface DeployAgentOptions extends RequestOptions {
+  /** Overwrite an agent with the same name and version (keeps its id). */
+  force?: boolean;
+  /** `"global"` deploys a global agent (operators); default tenant scope. */
+  scope?: AgentScope;
+}
+
+/** Options of {@link listAgents}. */
+export interface ListAgentsOptions extends RequestOptions {
+  /** `"global"` lists global agents only. */
+  scope?: AgentScope;
+  /** Include global agents visible to the tenant (server default true). */
+  visible?: boolean;
+}
+
+/** Options of {@link executeAgent} and `startExecution`. */
+export interface ExecuteAgentOptions extends RequestOptions {
+  /** Semantic intent label. */
+  intent?: string;
+  /** Context overrides for this execution. */
+  contextOverrides?: unknown;
+  /** Files previously uploaded to volumes. */
+  attachments?: AttachmentRef[];
+  /** Require this agent version (409 on mismatch). */
+  version?: string;
+}
+
+/** Options of {@link streamAgentEvents}. */
+export interface StreamAgentEventsOptions extends RequestOptions {
+  /** Keep the stream open for live events (server default false: history only). */
+  follow?: boolean;
+  /** Also forward events that resolve to no agent. */
+  verbose?: boolean;
+  /** Fail after this many ms without bytes (default 45 000; keep-alives arrive every 15 s). */
+  idleTimeout?: number;
+}
+
+/**
+ * Deploys an agent from a manifest object, or from YAML or JSON text. The manifest is
+ * validated locally first (a `ManifestValidationError` lists every problem), then sent as JSON.
+ *
+ * @example
+ * ```ts
+ * import { AegisClient } from "@aegis/sdk";
+ * import { createFakeOrchestrator } from "@aegis/sdk/testing";
+ *
+ * const fake = createFakeOrchestrator();
+ * const client = new AegisClient({ baseUrl: "http://fake", bearerToken: fake.token, fetch: fake.fetch });
+ * const { agent_id } = await client.deployAgent(`
+ * apiVersion: 100monkeys.ai/v1
+ * kind: Agent
+ * metadata: { name: hello, version: 1.0.0 }
+ * spec:
+ *   runtime: { language: python, version: "3.11" }
+ *   task: { instruction: Say hi }
+ * `);
+ * console.log(agent_id);
+ * ```
+ */
+export async function deployAgent(
+  core: AegisCore,
+  manifest: ManifestInput,
+  options: DeployAgentOptions = {},
+): Promise<DeployAgentResponse> {
+  const json = await prepareAgentManifest(manifest);
+  return await core.request({
+    method: "POST",
+    path: "/v1/agents",
+    query: { force: options.force, scope: options.scope === "global" ? "global" : undefined },
+    json,
+    // Deploying the same name+version again is refused or (with force) overwrites: safe.
+    idempotent: true,
+  }, options);
+}
+
+/**
+ * Lists agents (the server returns a bare array; there is no paging).
+ *
+ * @example
+ * ```ts
+ * import { AegisCore, listAgents } from "@aegis/sdk/client";
+ * import { createFakeOrchestrator } from "@aegis/sdk/testing";
+ *
+ * const fake = createFakeOrchestrator();
+ * const core = new AegisCore({ baseUrl: "http://fake", bearerToken: fake.token, fetch: fake.fetch });
+ * console.log((await listAgents(core)).length); // 0
+ * ```
+ */
+export async function listAgents(
+  core: AegisCore,
+  options: ListAgentsOptions = {},
+): Promise<AgentSummary[]> {
+  const body = await core.request({
+    method: "GET",
+    path: "/v1/agents",
+    query: { scope: options.scope === "global" ? "global" : undefined, visible: options.visible },
+  }, options);
+  return expectArray<AgentSummary>(body, "GET /v1/agents");
+}
+
+/**
+ * Gets one agent with its manifest.
+ *
+ * @example
+ * ```ts
+ * import { AegisCore, getAgent, NotFoundError } from "@aegis/sdk/client";
+ * import { createFakeOrchestrator } from "@aegis/sdk/testing";
+ *
+ * const fake = createFakeOrchestrator();
+ * const core = new AegisCore({ baseUrl: "http://fake", bearerToken: fake.token, fetch: fake.fetch });
+ * await getAgent(core, crypto.randomUUID()).catch((e) => console.log(e instanceof NotFoundError));
+ * ```
+ */
+export async function getAgent(
+  core: AegisCore,
+  agentId: string,
+  options?: RequestOptions,
+): Promise<AgentDetail> {
+  return await core.request({ method: "GET", path: path`/v1/agents/${agentId}` }, options);
+}
+
+/**
+ * Resolves an agent name to its id.
+ *
+ * @example
+ * ```ts
+ * import { AegisCore, lookupAgent } from "@aegis/sdk/client";
+ * import { createFakeOrchestrator } from "@aegis/sdk/testing";
+ *
+ * const fake = createFakeOrchestrator();
+ * const core = new AegisCore({ baseUrl: "http://fake", bearerToken: fake.token, fetch: fake.fetch });
+ * await lookupAgent(core, "no-such-agent").catch((e) => console.log(e.status)); // 404
+ * ```
+ */
+export async function lookupAgent(
+  core: AegisCore,
+  name: string,
+  options?: RequestOptions,
+): Promise<LookupAgentResponse> {
+  return await core.request({ method: "GET", path: path`/v1/agents/lookup/${name}` }, options);
+}
+
+/**
+ * Replaces an agent's manifest. The server needs the **complete** manifest (it is not a partial
+ * patch); it is validated locally like {@link deployAgent}.
+ *
+ * @example
+ * ```ts
+ * import { AegisClient } from "@aegis/sdk";
+ * import { createFakeOrchestrator } from "@aegis/sdk/testing";
+ *
+ * const fake = createFakeOrchestrator();
+ * const client = new AegisClient({ baseUrl: "http://fake", bearerToken: fake.token, fetch: fake.fetch });
+ * const manifest = {
+ *   apiVersion: "100monkeys.ai/v1", kind: "Agent",
+ *   metadata: { name: "hello", version: "1.0.0" },
+ *   spec: { runtime: { language: "python", version: "3.11" }, task: { instruction: "Say hi" } },
+ * } as const;
+ * const { agent_id } = await client.deployAgent(manifest);
+ * await client.updateAgent(agent_id, { ...manifest, metadata: { ...manifest.metadata, description: "v2" } });
+ * ```
+ */
+export async function updateAgent(
+  core: AegisCore,
+  agentId: string,
+  manifest: ManifestInput,
+  options?: RequestOptions,
+): Promise<SuccessResponse> {
+  const json = await prepareAgentManifest(manifest);
+  return await core.request({
+    method: "PATCH",
+    path: path`/v1/agents/${agentId}`,
+    json,
+    idempotent: true,
+  }, options);
+}
+
+/**
+ * Deletes an agent.
+ *
+ * @example
+ * ```ts
+ * import { AegisCore, deleteAgent } from "@aegis/sdk/client";
+ * import { createFakeOrchestrator } from "@aegis/sdk/testing";
+ *
+ * const fake = createFakeOrchestrator();
+ * const core = new AegisCore({ baseUrl: "http://fake", bearerToken: fake.token, fetch: fake.fetch });
+ * await deleteAgent(core, crypto.randomUUID()).catch((e) => console.log(e.status)); // 404
+ * ```
+ */
+export async function deleteAgent(
+  core: AegisCore,
+  agentId: string,
+  options?: RequestOptions,
+): Promise<SuccessResponse> {
+  return await core.request({ method: "DELETE", path: path`/v1/agents/${agentId}` }, options);
+}
+
+/**
+ * Starts an execution of an agent (`POST /v1/agents/{id}/execute`). `input` may be a string or
+ * any JSON value. Not retried automatically except on 429/503 (the server may already have
+ * started it).
+ *
+ * @example
+ * ```ts
+ * import { AegisClient } from "@aegis/sdk";
+ * import { createFakeOrchestrator } from "@aegis/sdk/testing";
+ *
+ * const fake = createFakeOrchestrator();
+ * const client = new AegisClient({ baseUrl: "http://fake", bearerToken: fake.token, fetch: fake.fetch });
+ * const { agent_id } = await client.deployAgent({
+ *   apiVersion: "100monkeys.ai/v1", kind: "Agent", metadata: { name: "hello", version: "1.0.0" },
+ *   spec: { runtime: { language: "python", version: "3.11" }, task: { instruction: "Say hi" } },
+ * });
+ * const { execution_id } = await client.executeAgent(agent_id, "hi", { intent: "greeting" });
+ * console.log(execution_id);
+ * ```
+ */
+export async function executeAgent(
+  core: AegisCore,
+  agentId: string,
+  input: unknown,
+  options: ExecuteAgentOptions = {},
+): Promise<ExecuteAgentResponse> {
+  return await core.request({
+    method: "POST",
+    path: path`/v1/agents/${agentId}/execute`,
+    query: { version: options.version },
+    json: {
+      input,
+      intent: options.intent,
+      context_overrides: options.contextOverrides,
+      attachments: options.attachments,
+    },
+  }, options);
+}
+
+/**
+ * Lists an agent's stored versions (bare array).
+ *
+ * @example
+ * ```ts
+ * import { AegisCore, listAgentVersions } from "@aegis/sdk/client";
+ * import { createFakeOrchestrator } from "@aegis/sdk/testing";
+ *
+ * const fake = createFakeOrchestrator();
+ * const core = new AegisCore({ baseUrl: "http://fake", bearerToken: fake.token, fetch: fake.fetch });
+ * await listAgentVersions(core, crypto.randomUUID()).catch((e) => console.log(e.status)); // 404
+ * ```
+ */
+export async function listAgentVersions(
+  core: AegisCore,
+  agentId: string,
+  options?: RequestOptions,
+): Promise<AgentVersion[]> {
+  const body = await core.request({ method: "GET", path: path`/v1/agents/${agentId}/versions` }, options);
+  return expectArray<AgentVersion>(body, "GET /v1/agents/{id}/versions");
+}
+
+/**
+ * Moves an agent between tenant and global scope (sends `{target_scope}`).
+ *
+ * @example
+ * ```ts
+ * import { AegisCore, updateAgentScope } from "@aegis/sdk/client";
+ * import { createFakeOrchestrator } from "@aegis/sdk/testing";
+ *
+ * const fake = createFakeOrchestrator();
+ * const core = new AegisCore({ baseUrl: "http://fake", bearerToken: fake.token, fetch: fake.fetch });
+ * await updateAgentScope(core, crypto.randomUUID(), "global").catch((e) => console.log(e.status));
+ * ```
+ */
+export async function updateAgentScope(
+  core: AegisCore,
+  agentId: string,
+  targetScope: AgentScope,
+  options?: RequestOptions,
+): Promise<UpdateAgentScopeResponse> {
+  return await core.request({
+    method: "POST",
+    path: path`/v1/agents/${agentId}/scope`,
+    json: { target_scope: targetScope },
+    idempotent: true,
+  }, options);
+}
+
+/**
+ * Streams an agent's activity: the history of its latest executions, then (with
+ * `follow: true`) live events until you stop.
+ *
+ * @example
+ * ```ts
+ * import { AegisClient } from "@aegis/sdk";
+ * import { createFakeOrchestrator } from "@aegis/sdk/testing";
+ *
+ * const fake = createFakeOrchestrator();
+ * const client = new AegisClient({ baseUrl: "http://fake", bearerToken: fake.token, fetch: fake.fetch });
+ * const { agent_id } = await client.deployAgent({
+ *   apiVersion: "100monkeys.ai/v1", kind: "Agent", metadata: { name: "hello", version: "1.0.0" },
+ *   spec: { runtime: { language: "python", version: "3.11" }, task: { instruction: "Say hi" } },
+ * });
+ * const history = await (await client.streamAgentEvents(agent_id)).toArray();
+ * console.log(history.length); // 0: no executions yet
+ * ```
+ */
+export async function streamAgentEvents(
+  core: AegisCore,
+  agentId: string,
+  options: StreamAgentEventsOptions = {},
+): Promise<EventStream<ExecutionEvent>> {
+  return await core.stream({
+    method: "GET",
+    path: path`/v1/agents/${agentId}/events`,
+    query: { follow: options.follow, verbose: options.verbose ? true : undefined },
+  }, {
+    decode: decodeExecutionEvent,
+    idleTimeoutMs: options.idleTimeout ?? 45_000,
+  }, options);
+}

@@ -1,0 +1,262 @@
+/**
+ * Colony (teams): members, invitations, roles, SAML and the subscription seen by a team. Most
+ * calls need a **team context**: the `X-Tenant-Id: t-{uuid}` header of a team the caller is an
+ * active member of. Set it once with the client option `tenantId`, or per call with
+ * `{ tenantId }`; without it the server answers 400 `team_context_required`.
+ *
+ * @module
+ */
+
+import type { AegisCore } from "./core/core.ts";
+import { InvalidArgumentError } from "./core/errors.ts";
+import type { RequestOptions } from "./core/options.ts";
+import { path } from "./core/path.ts";
+
+/** Team role. */
+export type ColonyRole = "owner" | "admin" | "member";
+
+/** Subscription tier. */
+export type ColonyTier = "free" | "pro" | "business" | "enterprise" | "system";
+
+/** One member of the team. */
+export interface ColonyMember {
+  user_id: string;
+  email?: string | null;
+  name?: string | null;
+  role: ColonyRole;
+  status: "active" | "revoked";
+  /** Unix **milliseconds** (an integer, unlike most timestamps). */
+  joined_at: number;
+}
+
+/** `GET /v1/colony/members`. */
+export interface ColonyMemberList {
+  members: ColonyMember[];
+  count: number;
+}
+
+/** A freshly created invitation (its `token` is what the invitee accepts). */
+export interface ColonyInvitation {
+  id: string;
+  team_id: string;
+  invitee_email: string;
+  token: string;
+  expires_at: string;
+}
+
+/** `POST /v1/colony/invitations` answer (201). */
+export interface InviteMemberResponse {
+  invitation: ColonyInvitation;
+}
+
+/** `PUT /v1/colony/roles` answer. */
+export interface UpdateRoleResponse {
+  status: "updated";
+}
+
+/** A team's SAML identity-provider settings. */
+export interface SamlConfig {
+  entity_id: string;
+  sso_url: string;
+  /** PEM certificate of the IdP. */
+  certificate: string;
+}
+
+/** `GET /v1/colony/saml`: the settings, or `{saml: null}` when none are stored. */
+export type SamlConfigResponse = SamlConfig | { saml: null };
+
+/** `PUT /v1/colony/saml` answer. */
+export interface SetSamlConfigResponse {
+  status: "configured";
+}
+
+/** `GET /v1/colony/subscription`. */
+export interface ColonySubscription {
+  tier: ColonyTier;
+  members_used: number;
+  members_limit: number;
+  seat_count?: number | null;
+  status?: string | null;
+  current_period_end?: string | null;
+  /** True when the answer describes a team (team context given), false for a personal plan. */
+  is_team: boolean;
+}
+
+/**
+ * Lists the members of the team named by the team context.
+ *
+ * @example
+ * ```ts
+ * import { AegisCore, listMembers } from "@aegis/sdk/client";
+ * import { createFakeOrchestrator } from "@aegis/sdk/testing";
+ *
+ * const fake = createFakeOrchestrator();
+ * const core = new AegisCore({ baseUrl: "http://fake", bearerToken: fake.token, fetch: fake.fetch });
+ * // Without a team context the server refuses:
+ * await listMembers(core).catch((e) => console.log(e.code)); // "team_context_required"
+ * ```
+ */
+export async function listMembers(
+  core: AegisCore,
+  options?: RequestOptions,
+): Promise<ColonyMemberList> {
+  return await core.request({ method: "GET", path: "/v1/colony/members" }, options);
+}
+
+/**
+ * Invites someone to the team by e-mail (`POST /v1/colony/invitations`
+ * `{invitee_email, role?}`; there is no `POST /v1/colony/members`). Not retried automatically
+ * after a failure that may have reached the server (a repeat would send a second invitation).
+ *
+ * @example
+ * ```ts
+ * import { AegisCore, inviteMember } from "@aegis/sdk/client";
+ * import { createFakeOrchestrator } from "@aegis/sdk/testing";
+ *
+ * const fake = createFakeOrchestrator();
+ * const core = new AegisCore({ baseUrl: "http://fake", bearerToken: fake.token, fetch: fake.fetch });
+ * const team = await core.request<{ team: { tenant_id: string } }>({
+ *   method: "POST", path: "/v1/colony/teams", json: { display_name: "Ops", tier: "business" },
+ * });
+ * const { invitation } = await inviteMember(core, "ada@example.com", "admin", {
+ *   tenantId: team.team.tenant_id,
+ * });
+ * console.log(invitation.invitee_email);
+ * ```
+ */
+export async function inviteMember(
+  core: AegisCore,
+  email: string,
+  role?: ColonyRole,
+  options?: RequestOptions,
+): Promise<InviteMemberResponse> {
+  if (typeof email !== "string" || email.length === 0) {
+    throw new InvalidArgumentError("email", "must be a non-empty e-mail address");
+  }
+  return await core.request({
+    method: "POST",
+    path: "/v1/colony/invitations",
+    json: { invitee_email: email, role },
+  }, options);
+}
+
+/**
+ * Removes a member from the team (HTTP 204, resolves with nothing).
+ *
+ * @example
+ * ```ts
+ * import { AegisCore, removeMember } from "@aegis/sdk/client";
+ * import { createFakeOrchestrator } from "@aegis/sdk/testing";
+ *
+ * const fake = createFakeOrchestrator();
+ * const core = new AegisCore({ baseUrl: "http://fake", bearerToken: fake.token, fetch: fake.fetch });
+ * await removeMember(core, crypto.randomUUID()).catch((e) => console.log(e.status)); // 400: no team context
+ * ```
+ */
+export async function removeMember(
+  core: AegisCore,
+  userId: string,
+  options?: RequestOptions,
+): Promise<void> {
+  await core.request({ method: "DELETE", path: path`/v1/colony/members/${userId}` }, options);
+}
+
+/**
+ * Changes a member's role (`PUT /v1/colony/roles` `{user_id, role}`).
+ *
+ * @example
+ * ```ts
+ * import { AegisCore, updateRole } from "@aegis/sdk/client";
+ * import { createFakeOrchestrator } from "@aegis/sdk/testing";
+ *
+ * const fake = createFakeOrchestrator();
+ * const core = new AegisCore({ baseUrl: "http://fake", bearerToken: fake.token, fetch: fake.fetch });
+ * await updateRole(core, crypto.randomUUID(), "admin").catch((e) => console.log(e.code));
+ * ```
+ */
+export async function updateRole(
+  core: AegisCore,
+  userId: string,
+  role: ColonyRole,
+  options?: RequestOptions,
+): Promise<UpdateRoleResponse> {
+  return await core.request({
+    method: "PUT",
+    path: "/v1/colony/roles",
+    json: { user_id: userId, role },
+  }, options);
+}
+
+/**
+ * Gets the team's SAML settings (Enterprise teams; owner or admin). `{saml: null}` when none.
+ *
+ * @example
+ * ```ts
+ * import { AegisCore, getSamlConfig } from "@aegis/sdk/client";
+ * import { createFakeOrchestrator } from "@aegis/sdk/testing";
+ *
+ * const fake = createFakeOrchestrator();
+ * const core = new AegisCore({ baseUrl: "http://fake", bearerToken: fake.token, fetch: fake.fetch });
+ * const team = await core.request<{ team: { tenant_id: string } }>({
+ *   method: "POST", path: "/v1/colony/teams", json: { display_name: "Corp", tier: "enterprise" },
+ * });
+ * console.log(await getSamlConfig(core, { tenantId: team.team.tenant_id })); // { saml: null }
+ * ```
+ */
+export async function getSamlConfig(
+  core: AegisCore,
+  options?: RequestOptions,
+): Promise<SamlConfigResponse> {
+  return await core.request({ method: "GET", path: "/v1/colony/saml" }, options);
+}
+
+/**
+ * Stores the team's SAML settings.
+ *
+ * @example
+ * ```ts
+ * import { AegisCore, setSamlConfig } from "@aegis/sdk/client";
+ * import { createFakeOrchestrator } from "@aegis/sdk/testing";
+ *
+ * const fake = createFakeOrchestrator();
+ * const core = new AegisCore({ baseUrl: "http://fake", bearerToken: fake.token, fetch: fake.fetch });
+ * const team = await core.request<{ team: { tenant_id: string } }>({
+ *   method: "POST", path: "/v1/colony/teams", json: { display_name: "Corp", tier: "enterprise" },
+ * });
+ * await setSamlConfig(core, {
+ *   entity_id: "https://idp.example/entity", sso_url: "https://idp.example/sso",
+ *   certificate: "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----",
+ * }, { tenantId: team.team.tenant_id });
+ * ```
+ */
+export async function setSamlConfig(
+  core: AegisCore,
+  config: SamlConfig,
+  options?: RequestOptions,
+): Promise<SetSamlConfigResponse> {
+  return await core.request({
+    method: "PUT",
+    path: "/v1/colony/saml",
+    json: { entity_id: config.entity_id, sso_url: config.sso_url, certificate: config.certificate },
+  }, options);
+}
+
+/**
+ * Gets the subscription of the team in context, or the caller's personal plan without one.
+ *
+ * @example
+ * ```ts
+ * import { AegisCore, getSubscription } from "@aegis/sdk/client";
+ * import { createFakeOrchestrator } from "@aegis/sdk/testing";
+ *
+ * const fake = createFakeOrchestrator();
+ * const core = new AegisCore({ baseUrl: "http://fake", bearerToken: fake.token, fetch: fake.fetch });
+ * console.log((await getSubscription(core)).is_team); // false
+ * ```
+ */
+export async function getSubscription(
+  core: AegisCore,
+  options?: RequestOptions,
+): Promise<ColonySubscription> {
+  return await core.request({ method: "GET", path: "/v1/colony/subscription" }, options);
+}

@@ -1,0 +1,114 @@
+/**
+ * Path building: every caller-supplied value becomes exactly one percent-encoded segment, so no
+ * id, name or file path can escape the route it was meant for.
+ *
+ * @module
+ */
+
+import { InvalidArgumentError } from "./errors.ts";
+
+/** A value that may stand in one path segment. */
+export type PathParam = string | number;
+
+/**
+ * Tagged template that percent-encodes each interpolated value as a single path segment.
+ * Empty values and the dot segments `.`/`..` are refused (URL parsers would collapse them, and
+ * `%2E%2E` is treated as `..` by WHATWG URL too), as are control characters.
+ *
+ * @example Build a safe path
+ * ```ts
+ * import { path } from "@aegis/sdk/client";
+ *
+ * const id = "a b/../c";
+ * console.log(path`/v1/agents/${id}/versions`); // "/v1/agents/a%20b%2F..%2Fc/versions"
+ * ```
+ */
+export function path(strings: TemplateStringsArray, ...values: PathParam[]): string {
+  let out = strings[0];
+  for (let i = 0; i < values.length; i++) {
+    out += encodeSegment(values[i], `path parameter #${i + 1}`) + strings[i + 1];
+  }
+  return out;
+}
+
+/**
+ * Encodes one path segment, refusing values that a URL parser would normalise away.
+ *
+ * @example
+ * ```ts
+ * import { encodeSegment } from "@aegis/sdk/client";
+ * console.log(encodeSegment("reports/2026", "secretPath")); // "reports%2F2026"
+ * ```
+ */
+export function encodeSegment(value: PathParam, name: string): string {
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) throw new InvalidArgumentError(name, "must be a finite number");
+    return String(value);
+  }
+  if (typeof value !== "string") {
+    throw new InvalidArgumentError(name, `must be a string, got ${typeof value}`);
+  }
+  if (value.length === 0) throw new InvalidArgumentError(name, "must not be empty");
+  if (value === "." || value === "..") {
+    throw new InvalidArgumentError(name, `must not be the dot segment '${value}'`);
+  }
+  rejectControlCharacters(value, name);
+  return encodeURIComponent(value);
+}
+
+/**
+ * Encodes a relative file path for a wildcard route: segments are encoded one by one and joined
+ * with `/`. Leading slashes are dropped (the orchestrator roots paths itself); empty, `.` and `..`
+ * segments are refused so the path cannot climb out of its root.
+ *
+ * @example
+ * ```ts
+ * import { encodeFilePath } from "@aegis/sdk/client";
+ * console.log(encodeFilePath("/workspace/out put/é.txt", "path")); // "workspace/out%20put/%C3%A9.txt"
+ * ```
+ */
+export function encodeFilePath(filePath: string, name: string): string {
+  return normalizeFilePath(filePath, name).split("/").map(encodeURIComponent).join("/");
+}
+
+/**
+ * Validates a relative file path without encoding it (for query parameters, which
+ * `URLSearchParams` encodes): no empty result, no `.`/`..` or empty segments, no control
+ * characters; leading slashes are dropped unless `keepRoot` is set (listings use `/`).
+ *
+ * @example
+ * ```ts
+ * import { normalizeFilePath } from "@aegis/sdk/client";
+ * console.log(normalizeFilePath("/docs/a.md", "path")); // "docs/a.md"
+ * ```
+ */
+export function normalizeFilePath(
+  filePath: string,
+  name: string,
+  options: { keepRoot?: boolean } = {},
+): string {
+  if (typeof filePath !== "string") {
+    throw new InvalidArgumentError(name, `must be a string, got ${typeof filePath}`);
+  }
+  rejectControlCharacters(filePath, name);
+  if (options.keepRoot && filePath === "/") return "/";
+  const relative = filePath.replace(/^\/+/, "");
+  if (relative.length === 0) throw new InvalidArgumentError(name, "must name a file or directory");
+  for (const segment of relative.split("/")) {
+    if (segment === "" || segment === "." || segment === "..") {
+      throw new InvalidArgumentError(
+        name,
+        `must not contain ${segment === "" ? "empty" : `'${segment}'`} segments`,
+      );
+    }
+  }
+  return options.keepRoot ? "/" + relative : relative;
+}
+
+/** Refuses C0 controls and DEL, which could split headers or confuse path handling. */
+export function rejectControlCharacters(value: string, name: string): void {
+  // deno-lint-ignore no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(value)) {
+    throw new InvalidArgumentError(name, "must not contain control characters");
+  }
+}

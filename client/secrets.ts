@@ -1,0 +1,125 @@
+/**
+ * Secrets in the orchestrator's secret store (OpenBao KV, `/v1/secrets*`). Operator tokens with
+ * the `aegis:operator` or `aegis:admin` role only. Values are write-only over HTTP: reading a
+ * secret returns its field names, never the values.
+ *
+ * @module
+ */
+
+import type { AegisCore } from "./core/core.ts";
+import { InvalidArgumentError } from "./core/errors.ts";
+import type { RequestOptions } from "./core/options.ts";
+import { path } from "./core/path.ts";
+
+/** `GET /v1/secrets/{path}`: the field names stored at `path` (values are never returned). */
+export interface SecretInfo {
+  path: string;
+  fields: string[];
+}
+
+/** `PUT /v1/secrets/{path}` answer. */
+export interface WriteSecretResponse {
+  status: "written";
+  path: string;
+}
+
+/** `DELETE /v1/secrets/{path}` answer. */
+export interface DeleteSecretResponse {
+  status: "deleted";
+  path: string;
+}
+
+/**
+ * Lists secrets. The orchestrator does not support listing: `GET /v1/secrets` always answers
+ * 501, so this always rejects with a `NotImplementedError` today. It is kept so code written
+ * against the seed reference compiles and fails with a clear, typed error instead of a 404; the
+ * answer is returned as is should a future orchestrator implement the route.
+ *
+ * @example
+ * ```ts
+ * import { AegisCore, listSecrets, NotImplementedError } from "@aegis/sdk/client";
+ * import { createFakeOrchestrator } from "@aegis/sdk/testing";
+ *
+ * const fake = createFakeOrchestrator();
+ * const core = new AegisCore({ baseUrl: "http://fake", bearerToken: fake.token, fetch: fake.fetch });
+ * await listSecrets(core).catch((e) => console.log(e instanceof NotImplementedError)); // true
+ * ```
+ */
+export async function listSecrets(core: AegisCore, options?: RequestOptions): Promise<unknown> {
+  return await core.request({ method: "GET", path: "/v1/secrets" }, options);
+}
+
+/**
+ * Reads the field names of the secret at `secretPath`. A path containing `/` (`"ci/github"`) is
+ * sent as one percent-encoded segment (`ci%2Fgithub`), which is what the route expects.
+ *
+ * @example
+ * ```ts
+ * import { AegisCore, getSecret, writeSecret } from "@aegis/sdk/client";
+ * import { createFakeOrchestrator } from "@aegis/sdk/testing";
+ *
+ * const fake = createFakeOrchestrator();
+ * const core = new AegisCore({ baseUrl: "http://fake", bearerToken: fake.token, fetch: fake.fetch });
+ * await writeSecret(core, "ci/github", { token: "ghp_example" });
+ * console.log(await getSecret(core, "ci/github")); // { path: "ci/github", fields: ["token"] }
+ * ```
+ */
+export async function getSecret(
+  core: AegisCore,
+  secretPath: string,
+  options?: RequestOptions,
+): Promise<SecretInfo> {
+  return await core.request({ method: "GET", path: path`/v1/secrets/${secretPath}` }, options);
+}
+
+/**
+ * Writes (replaces) the secret at `secretPath` with the fields of `data` (sent as `{data}`; the
+ * server keeps string values and stores other JSON values as their JSON text).
+ *
+ * @example
+ * ```ts
+ * import { AegisCore, writeSecret } from "@aegis/sdk/client";
+ * import { createFakeOrchestrator } from "@aegis/sdk/testing";
+ *
+ * const fake = createFakeOrchestrator();
+ * const core = new AegisCore({ baseUrl: "http://fake", bearerToken: fake.token, fetch: fake.fetch });
+ * console.log(await writeSecret(core, "db/main", { user: "app", password: "s3cret", port: 5432 }));
+ * ```
+ */
+export async function writeSecret(
+  core: AegisCore,
+  secretPath: string,
+  data: Record<string, unknown>,
+  options?: RequestOptions,
+): Promise<WriteSecretResponse> {
+  if (typeof data !== "object" || data === null || Array.isArray(data)) {
+    throw new InvalidArgumentError("data", "must be an object of secret fields");
+  }
+  return await core.request({
+    method: "PUT",
+    path: path`/v1/secrets/${secretPath}`,
+    json: { data },
+  }, options);
+}
+
+/**
+ * Deletes the secret at `secretPath`.
+ *
+ * @example
+ * ```ts
+ * import { AegisCore, deleteSecret, writeSecret } from "@aegis/sdk/client";
+ * import { createFakeOrchestrator } from "@aegis/sdk/testing";
+ *
+ * const fake = createFakeOrchestrator();
+ * const core = new AegisCore({ baseUrl: "http://fake", bearerToken: fake.token, fetch: fake.fetch });
+ * await writeSecret(core, "tmp", { a: "1" });
+ * console.log(await deleteSecret(core, "tmp")); // { status: "deleted", path: "tmp" }
+ * ```
+ */
+export async function deleteSecret(
+  core: AegisCore,
+  secretPath: string,
+  options?: RequestOptions,
+): Promise<DeleteSecretResponse> {
+  return await core.request({ method: "DELETE", path: path`/v1/secrets/${secretPath}` }, options);
+}

@@ -1,0 +1,431 @@
+/**
+ * Workflow definitions: register (raw YAML), list, get, delete, versions, scope, run.
+ *
+ * @module
+ */
+
+import type { WorkflowManifest } from "../manifest/workflow_types.ts";
+import type { AegisCore } from "./core/core.ts";
+import { InvalidArgumentError } from "./core/errors.ts";
+import { expectArray } from "./core/expect.ts";
+import type { RequestOptions } from "./core/options.ts";
+import { path } from "./core/path.ts";
+
+/** Visibility scope of a workflow. */
+export type WorkflowScope = "global" | "tenant";
+
+/** A workflow manifest object, or its YAML (or JSON) text. */
+export type WorkflowManifestInput = WorkflowManifest | string;
+
+/** One element of `GET /v1/workflows` (a bare array). */
+export interface WorkflowSummary {
+  /** Workflow UUID. */
+  id: string;
+  name: string;
+  version: string;
+  description?: string;
+  scope: WorkflowScope;
+  /** Always `"active"`. */
+  status: "active";
+  labels: Record<string, string>;
+  /** RFC 3339 (`+00:00` form). */
+  created_at: string;
+  updated_at?: string;
+  tenant_id: string;
+  /** `metadata.input_schema` of the manifest, when it has one. */
+  input_schema?: unknown;
+  /** Executions started from this workflow. */
+  execution_count: number;
+}
+
+/** `GET /v1/workflows/{name}`: the definition with its stored YAML. */
+export interface WorkflowDetail {
+  id: string;
+  name: string;
+  version: string;
+  description?: string;
+  scope: WorkflowScope;
+  labels: Record<string, string>;
+  created_at: string;
+  updated_at?: string;
+  tenant_id: string;
+  input_schema?: unknown;
+  /** The manifest as registered (this replaces the seed's `getWorkflowYaml`). */
+  manifest_yaml: string;
+}
+
+/** `POST /v1/workflows` answer. */
+export interface RegisterWorkflowResponse {
+  /** Workflow UUID. */
+  workflow_id: string;
+  name: string;
+  version: string;
+  status: "registered";
+  /** RFC 3339 `Z`. */
+  registered_at: string;
+}
+
+/** One element of `GET /v1/workflows/{name}/versions` (a bare array). */
+export interface WorkflowVersion {
+  id: string;
+  name: string;
+  version: string;
+  description?: string;
+  scope: WorkflowScope;
+  created_at: string;
+  tenant_id: string;
+}
+
+/** `POST /v1/workflows/{name}/scope` answer. */
+export interface UpdateWorkflowScopeResponse {
+  workflow_id: string;
+  previous_scope: WorkflowScope;
+  new_scope: WorkflowScope;
+}
+
+/** `{success: true}` answer of deletes. */
+export interface WorkflowDeleteResponse {
+  success: true;
+}
+
+/** Answer of `POST /v1/workflows/{name}/run` and `POST /v1/workflows/temporal/execute`. */
+export interface WorkflowRunResponse {
+  /** Workflow execution UUID (use it with the workflow-execution calls). */
+  execution_id: string;
+  workflow_id: string;
+  temporal_run_id: string;
+  status: "running";
+  /** RFC 3339 `Z`. */
+  started_at: string;
+}
+
+/** Options of {@link registerWorkflow}. */
+export interface RegisterWorkflowOptions extends RequestOptions {
+  /** Overwrite a workflow with the same name and version. */
+  force?: boolean;
+  /** `"global"` registers a global workflow (operators); default tenant scope. */
+  scope?: WorkflowScope;
+}
+
+/** Options of {@link listWorkflows}. */
+export interface ListWorkflowsOptions extends RequestOptions {
+  /** `"global"` lists global workflows only. */
+  scope?: WorkflowScope;
+  /** Also list the global workflows visible to the tenant (server default false: tenant-owned only). */
+  visible?: boolean;
+}
+
+/** Options of {@link runWorkflow}. */
+export interface RunWorkflowOptions extends RequestOptions {
+  /** Initial blackboard values. */
+  blackboard?: unknown;
+  /** Semantic intent label. */
+  intent?: string;
+  /** Run this registered version instead of the latest. */
+  version?: string;
+}
+
+/** Body of `POST /v1/workflows/temporal/execute`. */
+export interface ExecuteTemporalWorkflowRequest {
+  /** Workflow name or UUID. */
+  workflow_id: string;
+  /** Workflow input (required; use `null` for none). */
+  input: unknown;
+  blackboard?: unknown;
+  version?: string;
+  intent?: string;
+  /** Security context the execution runs under. */
+  security_context_name?: string;
+}
+
+/**
+ * Registers a workflow. The manifest (object, or YAML/JSON text) is validated locally first — a
+ * `ManifestValidationError` lists every problem — and then sent as raw YAML, which is what the
+ * orchestrator parses. Repeated automatically after a lost response only with `force`.
+ *
+ * @example
+ * ```ts
+ * import { AegisClient } from "@aegis/sdk";
+ * import { createFakeOrchestrator } from "@aegis/sdk/testing";
+ *
+ * const fake = createFakeOrchestrator();
+ * const client = new AegisClient({ baseUrl: "http://fake", bearerToken: fake.token, fetch: fake.fetch });
+ * const { workflow_id } = await client.registerWorkflow(`
+ * apiVersion: 100monkeys.ai/v1
+ * kind: Workflow
+ * metadata: { name: greet, version: 1.0.0 }
+ * spec:
+ *   initial_state: HELLO
+ *   states:
+ *     HELLO: { kind: System, command: echo hello, transitions: [] }
+ * `);
+ * console.log(workflow_id);
+ * ```
+ */
+export async function registerWorkflow(
+  core: AegisCore,
+  manifest: WorkflowManifestInput,
+  options: RegisterWorkflowOptions = {},
+): Promise<RegisterWorkflowResponse> {
+  return await register(core, "/v1/workflows", manifest, options);
+}
+
+/**
+ * Registers a workflow through the `/v1/workflows/temporal/register` alias (same behaviour as
+ * {@link registerWorkflow}).
+ *
+ * @example
+ * ```ts
+ * import { AegisCore, registerTemporalWorkflow } from "@aegis/sdk/client";
+ * import { createFakeOrchestrator } from "@aegis/sdk/testing";
+ *
+ * const fake = createFakeOrchestrator();
+ * const core = new AegisCore({ baseUrl: "http://fake", bearerToken: fake.token, fetch: fake.fetch });
+ * const registered = await registerTemporalWorkflow(core, {
+ *   apiVersion: "100monkeys.ai/v1", kind: "Workflow", metadata: { name: "greet", version: "1.0.0" },
+ *   spec: { initial_state: "A", states: { A: { kind: "System", command: "true", transitions: [] } } },
+ * });
+ * console.log(registered.status); // "registered"
+ * ```
+ */
+export async function registerTemporalWorkflow(
+  core: AegisCore,
+  manifest: WorkflowManifestInput,
+  options: RegisterWorkflowOptions = {},
+): Promise<RegisterWorkflowResponse> {
+  return await register(core, "/v1/workflows/temporal/register", manifest, options);
+}
+
+async function register(
+  core: AegisCore,
+  route: string,
+  manifest: WorkflowManifestInput,
+  options: RegisterWorkflowOptions,
+): Promise<RegisterWorkflowResponse> {
+  // Loaded on demand so that apps which never register workflows do not bundle the YAML code.
+  const { toWorkflowYaml } = await import("../manifest/workflow.ts");
+  const yaml = toWorkflowYaml(manifest);
+  return await core.request({
+    method: "POST",
+    path: route,
+    query: { force: options.force, scope: options.scope === "global" ? "global" : undefined },
+    body: yaml,
+    contentType: "application/yaml",
+    // Without force a repeat after a lost response would be refused as a duplicate.
+    idempotent: options.force === true,
+  }, options);
+}
+
+/**
+ * Lists workflow definitions (a bare array; the server has no paging). By default only the
+ * tenant's own workflows; `visible: true` adds the global ones.
+ *
+ * @example
+ * ```ts
+ * import { AegisCore, listWorkflows } from "@aegis/sdk/client";
+ * import { createFakeOrchestrator } from "@aegis/sdk/testing";
+ *
+ * const fake = createFakeOrchestrator();
+ * const core = new AegisCore({ baseUrl: "http://fake", bearerToken: fake.token, fetch: fake.fetch });
+ * console.log(await listWorkflows(core, { visible: true })); // []
+ * ```
+ */
+export async function listWorkflows(
+  core: AegisCore,
+  options: ListWorkflowsOptions = {},
+): Promise<WorkflowSummary[]> {
+  const body = await core.request({
+    method: "GET",
+    path: "/v1/workflows",
+    query: { scope: options.scope === "global" ? "global" : undefined, visible: options.visible },
+  }, options);
+  return expectArray<WorkflowSummary>(body, "GET /v1/workflows");
+}
+
+/**
+ * Gets a workflow definition by name, including its `manifest_yaml`.
+ *
+ * @example
+ * ```ts
+ * import { AegisCore, getWorkflow } from "@aegis/sdk/client";
+ * import { createFakeOrchestrator } from "@aegis/sdk/testing";
+ *
+ * const fake = createFakeOrchestrator();
+ * const core = new AegisCore({ baseUrl: "http://fake", bearerToken: fake.token, fetch: fake.fetch });
+ * await getWorkflow(core, "no-such-workflow").catch((e) => console.log(e.status)); // 404
+ * ```
+ */
+export function getWorkflow(
+  core: AegisCore,
+  name: string,
+  options?: RequestOptions,
+): Promise<WorkflowDetail> {
+  return core.request({ method: "GET", path: path`/v1/workflows/${workflowName(name)}` }, options);
+}
+
+/**
+ * Deletes a workflow definition.
+ *
+ * @example
+ * ```ts
+ * import { AegisCore, deleteWorkflow } from "@aegis/sdk/client";
+ * import { createFakeOrchestrator } from "@aegis/sdk/testing";
+ *
+ * const fake = createFakeOrchestrator();
+ * const core = new AegisCore({ baseUrl: "http://fake", bearerToken: fake.token, fetch: fake.fetch });
+ * await deleteWorkflow(core, "no-such-workflow").catch((e) => console.log(e.status)); // 404
+ * ```
+ */
+export function deleteWorkflow(
+  core: AegisCore,
+  name: string,
+  options?: RequestOptions,
+): Promise<WorkflowDeleteResponse> {
+  return core.request({ method: "DELETE", path: path`/v1/workflows/${workflowName(name)}` }, options);
+}
+
+/**
+ * Lists the registered versions of a workflow (a bare array).
+ *
+ * @example
+ * ```ts
+ * import { AegisClient } from "@aegis/sdk";
+ * import { createFakeOrchestrator } from "@aegis/sdk/testing";
+ *
+ * const fake = createFakeOrchestrator();
+ * const client = new AegisClient({ baseUrl: "http://fake", bearerToken: fake.token, fetch: fake.fetch });
+ * await client.registerWorkflow({
+ *   apiVersion: "100monkeys.ai/v1", kind: "Workflow", metadata: { name: "greet", version: "1.0.0" },
+ *   spec: { initial_state: "A", states: { A: { kind: "System", command: "true", transitions: [] } } },
+ * });
+ * console.log((await client.listWorkflowVersions("greet")).map((v) => v.version)); // ["1.0.0"]
+ * ```
+ */
+export async function listWorkflowVersions(
+  core: AegisCore,
+  name: string,
+  options?: RequestOptions,
+): Promise<WorkflowVersion[]> {
+  const body = await core.request({
+    method: "GET",
+    path: path`/v1/workflows/${workflowName(name)}/versions`,
+  }, options);
+  return expectArray<WorkflowVersion>(body, "GET /v1/workflows/{name}/versions");
+}
+
+/**
+ * Moves a workflow (by name or UUID) between tenant and global scope (sends `{target_scope}`).
+ *
+ * @example
+ * ```ts
+ * import { AegisCore, updateWorkflowScope } from "@aegis/sdk/client";
+ * import { createFakeOrchestrator } from "@aegis/sdk/testing";
+ *
+ * const fake = createFakeOrchestrator();
+ * const core = new AegisCore({ baseUrl: "http://fake", bearerToken: fake.token, fetch: fake.fetch });
+ * await updateWorkflowScope(core, "no-such-workflow", "global").catch((e) => console.log(e.status));
+ * ```
+ */
+export function updateWorkflowScope(
+  core: AegisCore,
+  name: string,
+  targetScope: WorkflowScope,
+  options?: RequestOptions,
+): Promise<UpdateWorkflowScopeResponse> {
+  if (targetScope !== "global" && targetScope !== "tenant") {
+    throw new InvalidArgumentError("targetScope", 'must be "global" or "tenant"');
+  }
+  return core.request({
+    method: "POST",
+    path: path`/v1/workflows/${workflowName(name)}/scope`,
+    json: { target_scope: targetScope },
+    idempotent: true,
+  }, options);
+}
+
+/**
+ * Starts a workflow execution by workflow name. `input` is required by the server (pass `null`
+ * for none). Not repeated automatically except on 429/503 (the server may already have started it).
+ *
+ * @example
+ * ```ts
+ * import { AegisClient } from "@aegis/sdk";
+ * import { createFakeOrchestrator } from "@aegis/sdk/testing";
+ *
+ * const fake = createFakeOrchestrator();
+ * const client = new AegisClient({ baseUrl: "http://fake", bearerToken: fake.token, fetch: fake.fetch });
+ * await client.registerWorkflow({
+ *   apiVersion: "100monkeys.ai/v1", kind: "Workflow", metadata: { name: "greet", version: "1.0.0" },
+ *   spec: { initial_state: "A", states: { A: { kind: "System", command: "true", transitions: [] } } },
+ * });
+ * const { execution_id } = await client.runWorkflow("greet", { who: "world" }, { intent: "demo" });
+ * console.log(execution_id);
+ * ```
+ */
+export function runWorkflow(
+  core: AegisCore,
+  name: string,
+  input: unknown,
+  options: RunWorkflowOptions = {},
+): Promise<WorkflowRunResponse> {
+  requireInput(input);
+  return core.request({
+    method: "POST",
+    path: path`/v1/workflows/${workflowName(name)}/run`,
+    query: { version: options.version },
+    json: { input, blackboard: options.blackboard, intent: options.intent },
+  }, options);
+}
+
+/**
+ * Starts a workflow execution through `POST /v1/workflows/temporal/execute` (`workflow_id` is a
+ * name or UUID; the tenant always comes from the token).
+ *
+ * @example
+ * ```ts
+ * import { AegisClient } from "@aegis/sdk";
+ * import { createFakeOrchestrator } from "@aegis/sdk/testing";
+ *
+ * const fake = createFakeOrchestrator();
+ * const client = new AegisClient({ baseUrl: "http://fake", bearerToken: fake.token, fetch: fake.fetch });
+ * await client.registerWorkflow({
+ *   apiVersion: "100monkeys.ai/v1", kind: "Workflow", metadata: { name: "greet", version: "1.0.0" },
+ *   spec: { initial_state: "A", states: { A: { kind: "System", command: "true", transitions: [] } } },
+ * });
+ * const run = await client.executeTemporalWorkflow({ workflow_id: "greet", input: "hi" });
+ * console.log(run.status); // "running"
+ * ```
+ */
+export function executeTemporalWorkflow(
+  core: AegisCore,
+  request: ExecuteTemporalWorkflowRequest,
+  options?: RequestOptions,
+): Promise<WorkflowRunResponse> {
+  if (typeof request?.workflow_id !== "string" || request.workflow_id.length === 0) {
+    throw new InvalidArgumentError("workflow_id", "must be a workflow name or UUID");
+  }
+  requireInput(request.input);
+  return core.request({
+    method: "POST",
+    path: "/v1/workflows/temporal/execute",
+    json: request,
+  }, options);
+}
+
+/** The static `/v1/workflows/executions` routes shadow a workflow named `executions`. */
+function workflowName(name: string): string {
+  if (name === "executions") {
+    throw new InvalidArgumentError(
+      "name",
+      "a workflow named 'executions' cannot be addressed by name: the orchestrator routes " +
+        "/v1/workflows/executions to the workflow-execution list",
+    );
+  }
+  return name;
+}
+
+function requireInput(input: unknown): void {
+  if (input === undefined) {
+    throw new InvalidArgumentError("input", "is required by the server; pass null for no input");
+  }
+}

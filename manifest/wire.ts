@@ -1,0 +1,52 @@
+/**
+ * Conversion of agent manifests to the JSON body the orchestrator accepts.
+ *
+ * @module
+ */
+
+import type { AgentManifest } from "./types.ts";
+import { validateManifest } from "./validate.ts";
+import { parseManifest } from "./yaml.ts";
+
+/**
+ * Validates an agent manifest (an object, or YAML/JSON text) and returns the JSON object to send
+ * as the body of `POST /v1/agents` or `PATCH /v1/agents/{id}`.
+ *
+ * - Throws {@link ManifestValidationError} when validation finds errors.
+ * - `spec.execution.max_iterations` (the upstream SDKs' name) is renamed to `max_retries`, the
+ *   field the orchestrator stores and returns.
+ * - Nothing else is changed or dropped: fields the orchestrator ignores (unknown fields,
+ *   `metadata.tags`, `advanced.swarm_enabled`) are kept, since the server accepts them; they are
+ *   reported as warnings by {@link checkManifest}.
+ * - The result is a deep copy; mutating it does not touch the input.
+ *
+ * @example
+ * ```ts
+ * import { toWireManifest } from "@aegis/sdk/manifest";
+ *
+ * const body = toWireManifest(`
+ * apiVersion: 100monkeys.ai/v1
+ * kind: Agent
+ * metadata: { name: looper, version: "1.0.0" }
+ * spec:
+ *   runtime: { language: python, version: "3.11" }
+ *   task: { instruction: Fix the tests }
+ *   execution: { mode: iterative, max_iterations: 7 }
+ * `);
+ * console.log((body.spec as { execution: unknown }).execution); // { mode: "iterative", max_retries: 7 }
+ * ```
+ */
+export function toWireManifest(input: AgentManifest | string): Record<string, unknown> {
+  const manifest = typeof input === "string" ? parseManifest(input) : validateManifest(input);
+  const wire = structuredClone(manifest) as unknown as Record<string, unknown>;
+  const execution = (wire.spec as { execution?: Record<string, unknown> }).execution;
+  if (execution !== undefined && execution.max_iterations !== undefined) {
+    const renamed: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(execution)) {
+      if (key === "max_iterations") renamed.max_retries = value;
+      else renamed[key] = value;
+    }
+    (wire.spec as { execution?: Record<string, unknown> }).execution = renamed;
+  }
+  return wire;
+}

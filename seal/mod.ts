@@ -1,0 +1,41 @@
+/**
+ * SEAL (Signed Envelope Attestation Layer) for the AEGIS orchestrator: Ed25519 keys on WebCrypto,
+ * the canonical message the orchestrator rebuilds with serde_json, envelope creation, and a
+ * strict verifier that judges envelopes exactly like `POST /v1/seal/invoke` does.
+ *
+ * @example Sign, send, verify
+ * ```ts
+ * import { createSealEnvelope, Ed25519Key, verifySealEnvelopeJson } from "@aegis/sdk/seal";
+ *
+ * using key = await Ed25519Key.generate();
+ * const envelope = await createSealEnvelope(
+ *   "<security-token>",
+ *   { jsonrpc: "2.0", id: 1, method: "tools/call", params: { name: "echo", arguments: { x: 0.5 } } },
+ *   key,
+ * );
+ * const body = JSON.stringify(envelope);
+ * const payload = await verifySealEnvelopeJson(body, key.getPublicKeyBase64());
+ * console.log(payload);
+ * ```
+ *
+ * @module
+ */
+
+// Re-exported so the documented SEALError hierarchy is complete from this entry point.
+export { AegisError } from "../client/core/errors.ts";
+export { SEALError, type SEALErrorCode } from "./error.ts";
+export { Ed25519Key } from "./key.ts";
+export {
+  canonicalJson,
+  createCanonicalMessage,
+  type JsonValue,
+  type McpPayload,
+} from "./canonical.ts";
+export {
+  createSealEnvelope,
+  type CreateSealEnvelopeOptions,
+  type SealEnvelope,
+  verifySealEnvelope,
+  verifySealEnvelopeJson,
+  type VerifySealEnvelopeOptions,
+} from "./envelope.ts";

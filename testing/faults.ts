@@ -1,0 +1,151 @@
+/**
+ * Fault injection for the fake orchestrator: status sequences, `Retry-After`, delays, dropped
+ * connections, hanging responses and bodies cut after N bytes.
+ *
+ * @module
+ */
+
+import type { MiddlewareHandler } from "hono";
+
+/** One rule; the first matching rule with uses left applies. */
+export interface FaultRule {
+  /** Only this method (default any). */
+  method?: string;
+  /** Only this path (exact string or pattern on the raw path; default any). */
+  path?: string | RegExp;
+  /** How many matching requests it applies to (default 1; `Infinity` for all). */
+  times?: number;
+  /** Let this many matching requests through first (default 0). */
+  skip?: number;
+  /** Answer with this status instead of the real handler. */
+  status?: number;
+  /** Headers of that answer (e.g. `{"retry-after": "1"}`). */
+  headers?: Record<string, string>;
+  /** Body of that answer: a string is sent as text, anything else as JSON. */
+  body?: unknown;
+  /** Wait this long (ms) before answering (or before running the real handler). */
+  delayMs?: number;
+  /**
+   * `reset`: drop the connection before any response; `hang`: never answer (until the client
+   * gives up); `truncate`: run the real handler but cut its body after `truncateAfterBytes`.
+   */
+  action?: "reset" | "hang" | "truncate";
+  /** For `truncate`: bytes of the real body to send before the cut (default 0). */
+  truncateAfterBytes?: number;
+}
+
+/** Marks a response the transport must turn into a dropped connection. */
+export const RESET_HEADER = "x-fake-orchestrator-reset";
+
+/** Holds the rules and counts what they did. */
+export class FaultInjector {
+  #rules: { rule: FaultRule; used: number; seen: number }[] = [];
+  /** How many requests a rule has acted on. */
+  hits = 0;
+
+  /** Adds a rule (rules are tried in the order added). */
+  add(rule: FaultRule): this {
+    this.#rules.push({ rule, used: 0, seen: 0 });
+    return this;
+  }
+
+  /** Adds one rule per status, each applying once: a status sequence. */
+  sequence(statuses: number[], rule: Omit<FaultRule, "status" | "times"> = {}): this {
+    for (const status of statuses) this.add({ ...rule, status, times: 1 });
+    return this;
+  }
+
+  /** Removes every rule. */
+  clear(): void {
+    this.#rules = [];
+  }
+
+  /** The Hono middleware applying the rules. */
+  middleware(): MiddlewareHandler {
+    return async (c, next) => {
+      const entry = this.#match(c.req.method, new URL(c.req.url).pathname);
+      if (!entry) return await next();
+      this.hits++;
+      const { rule } = entry;
+      const signal = c.req.raw.signal;
+      if (rule.delayMs) await delay(rule.delayMs, signal);
+      if (rule.action === "reset") {
+        return new Response(null, { status: 599, headers: { [RESET_HEADER]: "1" } });
+      }
+      if (rule.action === "hang") {
+        await delay(Number.MAX_SAFE_INTEGER, signal);
+        return new Response(null, { status: 599, headers: { [RESET_HEADER]: "1" } });
+      }
+      if (rule.status !== undefined) {
+        const headers = new Headers(rule.headers);
+        if (typeof rule.body === "string") {
+          if (!headers.has("content-type")) headers.set("content-type", "text/plain; charset=utf-8");
+          return new Response(rule.body, { status: rule.status, headers });
+        }
+        if (rule.body !== undefined) {
+          headers.set("content-type", "application/json");
+          return new Response(JSON.stringify(rule.body), { status: rule.status, headers });
+        }
+        return new Response(null, { status: rule.status, headers });
+      }
+      await next();
+      if (rule.action === "truncate" && c.res.body) {
+        c.res = new Response(truncate(c.res.body, rule.truncateAfterBytes ?? 0), c.res);
+      }
+    };
+  }
+
+  #match(method: string, path: string): { rule: FaultRule } | undefined {
+    for (const entry of this.#rules) {
+      const { rule } = entry;
+      if (rule.method && rule.method.toUpperCase() !== method) continue;
+      if (typeof rule.path === "string" && rule.path !== path) continue;
+      if (rule.path instanceof RegExp && !rule.path.test(path)) continue;
+      if (entry.used >= (rule.times ?? 1)) continue;
+      entry.seen++;
+      if (entry.seen <= (rule.skip ?? 0)) continue;
+      entry.used++;
+      return entry;
+    }
+    return undefined;
+  }
+}
+
+function truncate(body: ReadableStream<Uint8Array>, limit: number): ReadableStream<Uint8Array> {
+  const reader = body.getReader();
+  let sent = 0;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const { done, value } = await reader.read();
+      if (done) {
+        controller.error(new Error("connection reset (fault injection)"));
+        return;
+      }
+      const room = limit - sent;
+      if (value.length < room) {
+        sent += value.length;
+        controller.enqueue(value);
+        return;
+      }
+      if (room > 0) controller.enqueue(value.subarray(0, room));
+      await reader.cancel();
+      controller.error(new Error("connection reset (fault injection)"));
+    },
+    cancel(reason) {
+      return reader.cancel(reason);
+    },
+  });
+}
+
+function delay(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const timer = setTimeout(done, Math.min(ms, 2 ** 31 - 1));
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener("abort", done);
+      resolve();
+    }
+    signal.addEventListener("abort", done, { once: true });
+  });
+}

@@ -1,0 +1,78 @@
+/**
+ * Response helpers that reproduce the orchestrator's error shapes exactly (JSON `{error}`,
+ * `{error, message}`, axum's plain-text rejections, empty 404/405 bodies).
+ *
+ * @module
+ */
+
+import type { Context } from "hono";
+
+/** JSON `{error}` or `{error, message}` with a status. */
+export function jsonError(status: number, error: string, message?: string): Response {
+  const body = message === undefined ? { error } : { error, message };
+  return Response.json(body, { status });
+}
+
+/** axum-style plain-text rejection. */
+export function plainText(status: number, text: string): Response {
+  return new Response(text, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** True for a hyphenated UUID (any case, like the `uuid` crate). */
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}
+
+/** A UUID path parameter, or axum's plain-text 400 for anything else. */
+export function uuidParam(c: Context, name: string): string | Response {
+  const value = c.req.param(name) ?? "";
+  if (!isUuid(value)) {
+    return plainText(
+      400,
+      `Invalid URL: Cannot parse \`${name}\` with value \`${value}\` to a \`Uuid\``,
+    );
+  }
+  return value.toLowerCase();
+}
+
+/**
+ * Reads a JSON body the way axum's `Json` extractor does: 415 without
+ * `Content-Type: application/json`, 400 for bad JSON, else the value.
+ */
+export async function jsonBody(c: Context): Promise<{ value: unknown } | Response> {
+  const type = c.req.header("content-type") ?? "";
+  if (!/^application\/([a-z0-9.+-]*\+)?json\s*(;|$)/i.test(type)) {
+    return plainText(415, "Expected request with `Content-Type: application/json`");
+  }
+  const text = await c.req.text();
+  try {
+    return { value: JSON.parse(text) };
+  } catch (error) {
+    return plainText(
+      400,
+      `Failed to parse the request body as JSON: ${(error as Error).message}`,
+    );
+  }
+}
+
+/** axum's 422 for a body of the wrong shape. */
+export function unprocessable(detail: string): Response {
+  return plainText(422, `Failed to deserialize the JSON body into the target type: ${detail}`);
+}
+
+/** RFC 3339 with `Z` and microseconds, like chrono's serde output. */
+export function timestampZ(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.(\d{3})Z$/, ".$1000Z");
+}
+
+/** RFC 3339 with `+00:00`, like chrono's `to_rfc3339()`. */
+export function timestampOffset(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.(\d{3})Z$/, ".$1000+00:00");
+}
+
+/** True for plain JSON objects. */
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}

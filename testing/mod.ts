@@ -1,0 +1,35 @@
+/**
+ * The fake AEGIS orchestrator, for testing code that uses the SDK without a real orchestrator:
+ * in-process (`fetch: fake.fetch`) or on a socket (`await fake.listen()`).
+ *
+ * @example
+ * ```ts
+ * import { AegisClient } from "@aegis/sdk";
+ * import { createFakeOrchestrator } from "@aegis/sdk/testing";
+ *
+ * const fake = createFakeOrchestrator();
+ * const client = new AegisClient({ baseUrl: "http://fake", bearerToken: fake.token, fetch: fake.fetch });
+ * fake.faults.add({ path: "/v1/agents", status: 503, headers: { "retry-after": "0" } });
+ * console.log(await client.listAgents()); // [] after one retry
+ * ```
+ *
+ * @module
+ */
+
+export {
+  createFakeOrchestrator,
+  type FakeOrchestrator,
+  type FakeOrchestratorOptions,
+  type RecordedRequest,
+} from "./fake_orchestrator.ts";
+export { type FaultRule, FaultInjector } from "./faults.ts";
+export type { ActivityEvent, ExecutionScript, FakeAgent, FakeExecution, FakeState } from "./state.ts";
+export {
+  createDispatchRoutes,
+  DEFAULT_DISPATCH_SCRIPT,
+  type DispatchRoutesOptions,
+  type DispatchScriptContext,
+  type DispatchStep,
+  type LlmErrorTag,
+  type ReceivedDispatchResult,
+} from "./dispatch_routes.ts";
