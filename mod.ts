@@ -22,3 +22,4 @@
 export * from "./client/mod.ts";
 export * from "./manifest/mod.ts";
 export * from "./bootstrap/mod.ts";
+export * from "./seal/mod.ts";

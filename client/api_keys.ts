@@ -93,7 +93,10 @@ export async function createApiKey(
   options?: RequestOptions,
 ): Promise<CreatedApiKey> {
   if (!Array.isArray(request.scopes)) {
-    throw new InvalidArgumentError("scopes", "is required (an array of scope strings, may be empty)");
+    throw new InvalidArgumentError(
+      "scopes",
+      "is required (an array of scope strings, may be empty)",
+    );
   }
   let expiresAt = request.expires_at;
   if (expiresAt instanceof Date) {

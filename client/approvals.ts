@@ -18,6 +18,7 @@ export interface PendingApproval {
   id: string;
   /** Execution waiting for the answer. */
   execution_id: string;
+  /** Owning tenant. */
   tenant_id: string;
   /** Question shown to the human. */
   prompt: string;
@@ -29,12 +30,15 @@ export interface PendingApproval {
 
 /** `GET /v1/human-approvals` answer. */
 export interface PendingApprovalList {
+  /** Number of pending requests. */
   count: number;
+  /** The pending requests. */
   pending_requests: PendingApproval[];
 }
 
 /** `GET /v1/human-approvals/{id}` answer. */
 export interface PendingApprovalResponse {
+  /** The pending request. */
   request: PendingApproval;
 }
 
@@ -56,7 +60,9 @@ export interface RejectionRequest {
 
 /** Answer of approve/reject. */
 export interface ApprovalResponse {
+  /** `"approved"` or `"rejected"`. */
   status: "approved" | "rejected";
+  /** The approval request UUID. */
   request_id: string;
 }
 

@@ -109,7 +109,10 @@ export interface InvoiceList {
  * for (const tier of (await listPrices(core)).tiers) console.log(tier.tier, tier.monthly?.amount);
  * ```
  */
-export async function listPrices(core: AegisCore, options?: RequestOptions): Promise<PricingResponse> {
+export async function listPrices(
+  core: AegisCore,
+  options?: RequestOptions,
+): Promise<PricingResponse> {
   return await core.request({ method: "GET", path: "/v1/billing/prices", auth: false }, options);
 }
 
@@ -136,7 +139,10 @@ export async function createCheckoutSession(
   request: CheckoutSessionRequest,
   options?: RequestOptions,
 ): Promise<SessionUrl> {
-  return await core.request({ method: "POST", path: "/v1/billing/checkout", json: request }, options);
+  return await core.request(
+    { method: "POST", path: "/v1/billing/checkout", json: request },
+    options,
+  );
 }
 
 /**

@@ -196,7 +196,10 @@ export interface RevokeGrantResponse {
  * console.log((await listCredentials(core)).count); // 0
  * ```
  */
-export async function listCredentials(core: AegisCore, options?: RequestOptions): Promise<CredentialList> {
+export async function listCredentials(
+  core: AegisCore,
+  options?: RequestOptions,
+): Promise<CredentialList> {
   return await core.request({ method: "GET", path: "/v1/credentials" }, options);
 }
 
@@ -218,7 +221,10 @@ export async function getCredential(
   credentialId: string,
   options?: RequestOptions,
 ): Promise<GetCredentialResponse> {
-  return await core.request({ method: "GET", path: path`/v1/credentials/${credentialId}` }, options);
+  return await core.request(
+    { method: "GET", path: path`/v1/credentials/${credentialId}` },
+    options,
+  );
 }
 
 /**
@@ -243,7 +249,10 @@ export async function storeApiKey(
   request: StoreApiKeyRequest,
   options?: RequestOptions,
 ): Promise<StoreApiKeyResponse> {
-  return await core.request({ method: "POST", path: "/v1/credentials/api-keys", json: request }, options);
+  return await core.request(
+    { method: "POST", path: "/v1/credentials/api-keys", json: request },
+    options,
+  );
 }
 
 /**
@@ -264,7 +273,10 @@ export async function revokeCredential(
   credentialId: string,
   options?: RequestOptions,
 ): Promise<CredentialStatusResponse> {
-  return await core.request({ method: "DELETE", path: path`/v1/credentials/${credentialId}` }, options);
+  return await core.request(
+    { method: "DELETE", path: path`/v1/credentials/${credentialId}` },
+    options,
+  );
 }
 
 /**

@@ -24,7 +24,9 @@ export const CHAT_ATTACHMENTS_VOLUME = "chat-attachments";
 export interface VolumeFileEntry {
   /** Entry name (no directory part). */
   name: string;
+  /** True for a directory. */
   is_dir: boolean;
+  /** File size in bytes (0 for directories). */
   size_bytes: number;
   /** RFC 3339 `Z`; `null` when the storage backend does not know. */
   modified_at: string | null;
@@ -32,9 +34,11 @@ export interface VolumeFileEntry {
 
 /** `GET /v1/volumes/{id}/files/stat`: what an {@link AttachmentRef} needs besides id and path. */
 export interface VolumeFileStat {
+  /** File name (last path segment). */
   name: string;
   /** Sniffed from the content (`application/octet-stream` when unknown), not the extension. */
   mime_type: string;
+  /** Size in bytes. */
   size: number;
   /** Lower-case hex SHA-256, when the server computed it. */
   sha256?: string;
@@ -50,6 +54,7 @@ export interface UploadFileResponse {
   name: string;
   /** Sniffed from the content, never taken from the request. */
   mime_type: string;
+  /** Size in bytes of the stored file. */
   size: number;
   /** Lower-case hex SHA-256 of the stored bytes. */
   sha256: string;

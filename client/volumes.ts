@@ -28,7 +28,9 @@ export interface Volume {
   id: string;
   /** The label given at creation (the wire calls it `name`). */
   name: string;
+  /** Lifecycle status (`Available` once created; `Attached` while an execution uses it). */
   status: VolumeStatus;
+  /** Capacity in bytes, as requested at creation. */
   size_limit_bytes: number;
   /** RFC 3339 `Z`. */
   created_at: string;
@@ -50,6 +52,7 @@ export interface CreateVolumeRequest {
 
 /** `{success: true}` answers of rename and delete. */
 export interface VolumeActionResponse {
+  /** Always `true`; failures are HTTP errors. */
   success: true;
 }
 

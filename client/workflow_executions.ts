@@ -19,50 +19,71 @@ export type WorkflowExecutionStatus = "pending" | "running" | "completed" | "fai
 
 /** One element of `GET /v1/workflows/executions` (a bare array). */
 export interface WorkflowExecutionSummary {
+  /** Workflow execution UUID. */
   execution_id: string;
+  /** Workflow UUID. */
   workflow_id: string;
+  /** Workflow name, when known. */
   workflow_name?: string;
+  /** Lower-case status. */
   status: WorkflowExecutionStatus;
   /** Name of the state the execution is in (or ended in). */
   current_state: string;
   /** RFC 3339. */
   started_at: string;
+  /** RFC 3339 time of the last state change. */
   last_transition_at: string;
+  /** Owning tenant. */
   tenant_id: string;
 }
 
 /** `GET /v1/workflows/executions/{id}` (there is no `final_output` field). */
 export interface WorkflowExecution {
+  /** Workflow execution UUID. */
   execution_id: string;
+  /** Workflow UUID. */
   workflow_id: string;
+  /** Workflow name, when known. */
   workflow_name?: string;
+  /** Lower-case status. */
   status: WorkflowExecutionStatus;
+  /** Name of the current (or final) state. */
   current_state: string;
+  /** RFC 3339. */
   started_at: string;
+  /** RFC 3339 time of the last state change. */
   last_transition_at: string;
   /** Shared key/value store of the run. */
   blackboard: Record<string, unknown>;
   /** Output of every state that finished, keyed by state name. */
   state_outputs: Record<string, unknown>;
+  /** Temporal workflow id. */
   temporal_workflow_id?: string;
+  /** Temporal run id of the execution. */
   temporal_run_id?: string;
 }
 
 /** `DELETE /v1/workflows/executions/{id}` answer. */
 export interface RemoveWorkflowExecutionResponse {
+  /** Always `"removed"`. */
   status: "removed";
+  /** Workflow execution UUID. */
   execution_id: string;
 }
 
 /** `POST …/signal` answer (HTTP 202). */
 export interface SignalWorkflowExecutionResponse {
+  /** Always `"signal_sent"`. */
   status: "signal_sent";
+  /** Workflow execution UUID. */
   execution_id: string;
 }
 
 /** `POST …/cancel` answer (HTTP 202). */
 export interface CancelWorkflowExecutionResponse {
+  /** Always `"cancel_requested"`. */
   status: "cancel_requested";
+  /** Workflow execution UUID. */
   execution_id: string;
 }
 
@@ -75,8 +96,11 @@ export const TERMINAL_WORKFLOW_LOG_EVENTS: readonly string[] = [
 
 /** One workflow log event (the SSE `data:` of `…/logs/stream` and the elements of `…/logs`). */
 export interface WorkflowLogEvent {
+  /** Workflow execution UUID. */
   execution_id: string;
+  /** Workflow UUID. */
   workflow_id?: string;
+  /** Workflow name, when known. */
   workflow_name?: string;
   /**
    * PascalCase: `WorkflowExecutionStarted`, `WorkflowStateEntered`, `WorkflowStateExited`,
@@ -86,7 +110,9 @@ export interface WorkflowLogEvent {
   event_type: string;
   /** e.g. `Entered workflow state <name>`. */
   message: string;
+  /** State the event concerns. */
   state_name?: string;
+  /** Iteration the event concerns. */
   iteration_number?: number;
   /** RFC 3339. */
   timestamp: string;
@@ -95,17 +121,23 @@ export interface WorkflowLogEvent {
    * the worker's payload (`{event_type, execution_id, temporal_sequence_number, …}`).
    */
   details: Record<string, unknown>;
+  /** Temporal workflow id. */
   temporal_workflow_id?: string;
+  /** Temporal run id of the execution. */
   temporal_run_id?: string;
 }
 
 /** `GET /v1/workflows/executions/{id}/logs` answer (`limit`/`offset` are echoed). */
 export interface WorkflowExecutionLogs {
+  /** Workflow execution UUID. */
   execution_id: string;
+  /** The events of this page, oldest first. */
   events: WorkflowLogEvent[];
   /** Number of events in this page. */
   count: number;
+  /** Page size used (echoed). */
   limit: number;
+  /** Events skipped (echoed). */
   offset: number;
 }
 

@@ -21,16 +21,23 @@ export type WorkflowManifestInput = WorkflowManifest | string;
 export interface WorkflowSummary {
   /** Workflow UUID. */
   id: string;
+  /** Name (`metadata.name`). */
   name: string;
+  /** Version (`metadata.version`). */
   version: string;
+  /** Description, when the manifest has one. */
   description?: string;
+  /** `"global"` or `"tenant"`. */
   scope: WorkflowScope;
   /** Always `"active"`. */
   status: "active";
+  /** Labels of the manifest. */
   labels: Record<string, string>;
   /** RFC 3339 (`+00:00` form). */
   created_at: string;
+  /** RFC 3339 (`+00:00` form), once updated. */
   updated_at?: string;
+  /** Owning tenant. */
   tenant_id: string;
   /** `metadata.input_schema` of the manifest, when it has one. */
   input_schema?: unknown;
@@ -40,15 +47,25 @@ export interface WorkflowSummary {
 
 /** `GET /v1/workflows/{name}`: the definition with its stored YAML. */
 export interface WorkflowDetail {
+  /** UUID. */
   id: string;
+  /** Name (`metadata.name`). */
   name: string;
+  /** Version (`metadata.version`). */
   version: string;
+  /** Description, when the manifest has one. */
   description?: string;
+  /** `"global"` or `"tenant"`. */
   scope: WorkflowScope;
+  /** Labels of the manifest. */
   labels: Record<string, string>;
+  /** RFC 3339. */
   created_at: string;
+  /** RFC 3339 (`+00:00` form), once updated. */
   updated_at?: string;
+  /** Owning tenant. */
   tenant_id: string;
+  /** `metadata.input_schema` of the manifest, when present. */
   input_schema?: unknown;
   /** The manifest as registered (this replaces the seed's `getWorkflowYaml`). */
   manifest_yaml: string;
@@ -58,8 +75,11 @@ export interface WorkflowDetail {
 export interface RegisterWorkflowResponse {
   /** Workflow UUID. */
   workflow_id: string;
+  /** Name (`metadata.name`). */
   name: string;
+  /** Version (`metadata.version`). */
   version: string;
+  /** Always `"registered"`. */
   status: "registered";
   /** RFC 3339 `Z`. */
   registered_at: string;
@@ -67,24 +87,35 @@ export interface RegisterWorkflowResponse {
 
 /** One element of `GET /v1/workflows/{name}/versions` (a bare array). */
 export interface WorkflowVersion {
+  /** UUID. */
   id: string;
+  /** Name (`metadata.name`). */
   name: string;
+  /** Version (`metadata.version`). */
   version: string;
+  /** Description, when the manifest has one. */
   description?: string;
+  /** `"global"` or `"tenant"`. */
   scope: WorkflowScope;
+  /** RFC 3339. */
   created_at: string;
+  /** Owning tenant. */
   tenant_id: string;
 }
 
 /** `POST /v1/workflows/{name}/scope` answer. */
 export interface UpdateWorkflowScopeResponse {
+  /** Workflow UUID. */
   workflow_id: string;
+  /** Scope before the change. */
   previous_scope: WorkflowScope;
+  /** Scope after the change. */
   new_scope: WorkflowScope;
 }
 
 /** `{success: true}` answer of deletes. */
 export interface WorkflowDeleteResponse {
+  /** Always `true`. */
   success: true;
 }
 
@@ -92,8 +123,11 @@ export interface WorkflowDeleteResponse {
 export interface WorkflowRunResponse {
   /** Workflow execution UUID (use it with the workflow-execution calls). */
   execution_id: string;
+  /** Workflow UUID. */
   workflow_id: string;
+  /** Temporal run id of the execution. */
   temporal_run_id: string;
+  /** Always `"running"` (the run starts asynchronously). */
   status: "running";
   /** RFC 3339 `Z`. */
   started_at: string;
@@ -131,8 +165,11 @@ export interface ExecuteTemporalWorkflowRequest {
   workflow_id: string;
   /** Workflow input (required; use `null` for none). */
   input: unknown;
+  /** Initial blackboard values. */
   blackboard?: unknown;
+  /** Registered version to run (default: latest). */
   version?: string;
+  /** Semantic intent label. */
   intent?: string;
   /** Security context the execution runs under. */
   security_context_name?: string;
@@ -281,7 +318,10 @@ export function deleteWorkflow(
   name: string,
   options?: RequestOptions,
 ): Promise<WorkflowDeleteResponse> {
-  return core.request({ method: "DELETE", path: path`/v1/workflows/${workflowName(name)}` }, options);
+  return core.request(
+    { method: "DELETE", path: path`/v1/workflows/${workflowName(name)}` },
+    options,
+  );
 }
 
 /**

@@ -39,3 +39,4 @@ export {
   verifySealEnvelopeJson,
   type VerifySealEnvelopeOptions,
 } from "./envelope.ts";
+export { type AttestationResult, SEALClient, type SEALClientOptions } from "./client.ts";

@@ -10,13 +10,29 @@
 import { Hono } from "hono";
 import type { FakeContext } from "./context.ts";
 import { createDispatchRoutes, type DispatchRoutesOptions } from "./dispatch_routes.ts";
-import { FaultInjector, RESET_HEADER } from "./faults.ts";
+import { FaultInjector, RESET_HEADER, TRUNCATE_HEADER, truncate } from "./faults.ts";
+import { createSealRoutes, type SealRoutesOptions } from "./seal_routes.ts";
 import { plainText } from "./http.ts";
 import { registerAgentRoutes } from "./routes/agents.ts";
 import { registerExecutionRoutes } from "./routes/executions.ts";
 import { registerHealthRoutes } from "./routes/health.ts";
 import { registerKeycloakRoutes } from "./routes/keycloak.ts";
+import {
+  type FakeVolumeOptions,
+  type FakeVolumes,
+  registerVolumeRoutes,
+} from "./routes/volumes.ts";
 import { type ExecutionScript, FakeState } from "./state.ts";
+import { registerApprovalRoutes } from "./routes/approvals.ts";
+import { registerStimulusRoutes } from "./routes/stimuli.ts";
+import { registerWorkflowRoutes } from "./routes/workflows.ts";
+import { createPlatformData, type FakePlatformData } from "./platform.ts";
+import { registerAdminRoutes } from "./routes/admin.ts";
+import { registerBillingRoutes } from "./routes/billing.ts";
+import { registerClusterRoutes } from "./routes/cluster.ts";
+import { registerColonyRoutes } from "./routes/colony.ts";
+import { registerCredentialRoutes } from "./routes/credentials.ts";
+import { FakeWorkflowEngine } from "./workflow_engine.ts";
 
 /** Options of {@link createFakeOrchestrator}. */
 export interface FakeOrchestratorOptions {
@@ -38,8 +54,23 @@ export interface FakeOrchestratorOptions {
   executionScript?: (input: unknown) => ExecutionScript;
   /** Tenant of every caller (default `aegis-system`). */
   tenantId?: string;
+  /**
+   * HMAC secret per webhook source, standing in for the orchestrator's
+   * `AEGIS_WEBHOOK_SECRET_{TENANT}_{SOURCE}` variables (change later via `fake.workflows.webhookSecrets`).
+   */
+  webhookSecrets?: Record<string, string>;
   /** Script of the dispatch-gateway inner loop (default: a few commands, then a final answer). */
   dispatch?: DispatchRoutesOptions;
+  /** SEAL tools, contexts, clock and session lifetime (attestation accepts the fake's tokens). */
+  seal?: Omit<SealRoutesOptions, "authorize">;
+  /** Volume routes: the caller's tier, which sets quotas and the upload cap (default Enterprise). */
+  volumes?: FakeVolumeOptions;
+  /**
+   * `false` starts the fake without Stripe: every `/v1/billing/*` route answers 501
+   * `billing_not_configured` (switch at runtime with `fake.platform.billingConfigured`).
+   * Default true.
+   */
+  billingConfigured?: boolean;
 }
 
 /** A request as the fake saw it (for asserting the exact wire format). */
@@ -85,10 +116,22 @@ export interface FakeOrchestrator {
   readonly requests: RecordedRequest[];
   /** Token endpoint calls so far. */
   readonly tokenRequests: number;
+  /** Volumes and their files (e.g. `fake.volumes.setAttached(id, true)` to get 409 on delete). */
+  readonly volumes: FakeVolumes;
+  /**
+   * Workflows, workflow executions, pending approvals (`fake.workflows.createApproval({prompt})`),
+   * stimuli and webhook secrets.
+   */
+  readonly workflows: FakeWorkflowEngine;
+  /**
+   * Data behind billing, cluster, swarms, observability, Cortex, rate limits and tenants
+   * (e.g. `fake.platform.billingConfigured = false`, `fake.platform.swarms.push(...)`).
+   */
+  readonly platform: FakePlatformData;
   /** Makes every token the fake Keycloak issued so far invalid (401 on next use). */
   expireIssuedTokens(): void;
-  /** Serves on `127.0.0.1` (port 0 = any free port). */
-  listen(port?: number): Promise<{ url: string; close(): Promise<void> }>;
+  /** Serves on `127.0.0.1` (port 0 = any free port) through `node:http`. */
+  listen(port?: number): Promise<{ url: string; openConnections(): number; close(): Promise<void> }>;
   /** Stops simulations and timers. */
   close(): void;
 }
@@ -150,16 +193,41 @@ export function createFakeOrchestrator(options: FakeOrchestratorOptions = {}): F
     const header = c.req.header("authorization");
     if (header === undefined) return plainText(401, "Missing Authorization header");
     if (!header.startsWith("Bearer ")) return plainText(401, "Invalid Authorization header format");
-    const presented = header.slice("Bearer ".length);
-    if (!staticTokens.has(presented) && !issued.isValid(presented)) {
-      return plainText(401, "Unauthorized");
-    }
+    if (!isAccepted(header.slice("Bearer ".length))) return plainText(401, "Unauthorized");
     await next();
   });
+  const isAccepted = (token: string) => staticTokens.has(token) || issued.isValid(token);
   registerHealthRoutes(app, Date.now());
   registerAgentRoutes(app, ctx);
   registerExecutionRoutes(app, ctx);
+  const workflows = new FakeWorkflowEngine(ctx, {
+    stepMs: options.stepMs,
+    webhookSecrets: options.webhookSecrets,
+  });
+  registerWorkflowRoutes(app, ctx, workflows);
+  registerApprovalRoutes(app, ctx, workflows);
+  registerStimulusRoutes(app, ctx, workflows);
+  const volumes = registerVolumeRoutes(app, ctx, options.volumes);
+  const platform = createPlatformData({ billingConfigured: options.billingConfigured });
+  const apiKeys = registerCredentialRoutes(app, ctx);
+  registerColonyRoutes(app, ctx);
+  registerBillingRoutes(app, ctx, platform);
+  registerClusterRoutes(app, ctx, platform);
+  registerAdminRoutes(app, ctx, platform);
   app.route("/", createDispatchRoutes(options.dispatch));
+  app.route(
+    "/",
+    createSealRoutes({
+      ...options.seal,
+      // Attestation authenticates in the handler: the fake's static and Keycloak tokens.
+      // aegis_ API keys created through POST /v1/api-keys are accepted too, like the real route.
+      authorize: async (header) => {
+        if (header === null || !header.startsWith("Bearer ")) return false;
+        const presented = header.slice("Bearer ".length);
+        return isAccepted(presented) || await apiKeys.isValid(presented);
+      },
+    }),
+  );
   app.notFound(() => new Response(null, { status: 404 }));
 
   const inProcessFetch = (input: RequestInfo | URL, init?: RequestInit): Promise<Response> =>
@@ -173,12 +241,18 @@ export function createFakeOrchestrator(options: FakeOrchestratorOptions = {}): F
     faults,
     state,
     requests,
+    volumes,
+    workflows,
+    platform,
     get tokenRequests() {
       return issued.count();
     },
     expireIssuedTokens: () => issued.expireAll(),
     listen: (port = 0) => listen(app, port),
-    close: () => state.stopAll(),
+    close: () => {
+      state.stopAll();
+      workflows.stopAll();
+    },
   };
 }
 
@@ -203,7 +277,9 @@ async function fetchInProcess(
     throw new TypeError("fetch failed", { cause: new Error("socket hang up (ECONNRESET)") });
   }
   if (response.body === null) return response;
-  const reader = response.body.getReader();
+  const cutAfter = response.headers.get(TRUNCATE_HEADER);
+  const source = cutAfter === null ? response.body : truncate(response.body, Number(cutAfter));
+  const reader = source.getReader();
   const body = new ReadableStream<Uint8Array>({
     async pull(controller) {
       try {
@@ -221,11 +297,9 @@ async function fetchInProcess(
       return reader.cancel(reason);
     },
   });
-  return new Response(body, {
-    status: response.status,
-    statusText: response.statusText,
-    headers: response.headers,
-  });
+  const headers = new Headers(response.headers);
+  headers.delete(TRUNCATE_HEADER);
+  return new Response(body, { status: response.status, statusText: response.statusText, headers });
 }
 
 function abortError(signal: AbortSignal): DOMException {
@@ -234,31 +308,11 @@ function abortError(signal: AbortSignal): DOMException {
     : new DOMException("This operation was aborted", "AbortError");
 }
 
-async function listen(app: Hono, port: number): Promise<{ url: string; close(): Promise<void> }> {
-  const { serve } = await import("@hono/node-server");
-  type NodeEnv = { incoming?: { socket?: { destroy(): void } } };
-  return await new Promise((resolve) => {
-    const server = serve({
-      fetch: async (request: Request, env: NodeEnv) => {
-        const response = await app.fetch(request, env);
-        if (response.headers.has(RESET_HEADER)) env.incoming?.socket?.destroy();
-        return response;
-      },
-      hostname: "127.0.0.1",
-      port,
-    }, (info) => {
-      resolve({
-        url: `http://127.0.0.1:${info.port}`,
-        close: () =>
-          new Promise<void>((done) => {
-            const s = server as unknown as {
-              close(cb: () => void): void;
-              closeAllConnections?(): void;
-            };
-            s.closeAllConnections?.();
-            s.close(() => done());
-          }),
-      });
-    });
-  });
+async function listen(app: Hono, port: number): Promise<{
+  url: string;
+  openConnections(): number;
+  close(): Promise<void>;
+}> {
+  const { listenOn } = await import("./listen.ts");
+  return await listenOn((request) => app.fetch(request), port);
 }

@@ -36,6 +36,8 @@ export interface FaultRule {
 
 /** Marks a response the transport must turn into a dropped connection. */
 export const RESET_HEADER = "x-fake-orchestrator-reset";
+/** Marks a response whose body the transport must cut after this many bytes. */
+export const TRUNCATE_HEADER = "x-fake-orchestrator-truncate";
 
 /** Holds the rules and counts what they did. */
 export class FaultInjector {
@@ -89,8 +91,10 @@ export class FaultInjector {
         return new Response(null, { status: rule.status, headers });
       }
       await next();
-      if (rule.action === "truncate" && c.res.body) {
-        c.res = new Response(truncate(c.res.body, rule.truncateAfterBytes ?? 0), c.res);
+      if (rule.action === "truncate") {
+        // The transport (in-process fetch or socket server) performs the cut.
+        c.res = new Response(c.res.body, c.res);
+        c.res.headers.set(TRUNCATE_HEADER, String(rule.truncateAfterBytes ?? 0));
       }
     };
   }
@@ -111,7 +115,11 @@ export class FaultInjector {
   }
 }
 
-function truncate(body: ReadableStream<Uint8Array>, limit: number): ReadableStream<Uint8Array> {
+/** Passes the first `limit` bytes of `body`, then fails like a dropped connection. */
+export function truncate(
+  body: ReadableStream<Uint8Array>,
+  limit: number,
+): ReadableStream<Uint8Array> {
   const reader = body.getReader();
   let sent = 0;
   return new ReadableStream<Uint8Array>({

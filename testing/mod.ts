@@ -33,3 +33,34 @@ export {
   type LlmErrorTag,
   type ReceivedDispatchResult,
 } from "./dispatch_routes.ts";
+export type {
+  FakeVolume,
+  FakeVolumeFile,
+  FakeVolumeOptions,
+  FakeVolumes,
+  FakeVolumeTier,
+} from "./routes/volumes.ts";
+export {
+  createSealRoutes,
+  defaultSealTools,
+  type SealRoutesOptions,
+  type SealToolContext,
+  type SealToolDefinition,
+  type SealToolHandler,
+} from "./seal_routes.ts";
+export type { JsonValue } from "../seal/mod.ts";
+export {
+  type FakeApprovalDecision,
+  type FakePendingApproval,
+  type FakeStimulus,
+  type FakeWorkflow,
+  FakeWorkflowEngine,
+  type FakeWorkflowEngineOptions,
+  type FakeWorkflowExecution,
+  type FakeWorkflowExecutionStatus,
+  type FakeStateDefinition,
+  type FakeWorkflowLogEvent,
+  type LogListener,
+  type ParsedWorkflow,
+} from "./workflow_engine.ts";
+export { createPlatformData, type FakePlatformData, type PlatformDataOptions } from "./platform.ts";

@@ -144,7 +144,11 @@ export class AegisCore {
       DEFAULT_MAX_RESPONSE_BYTES,
       "maxResponseBytes",
     );
-    this.#headers = new Headers(opts.headers);
+    try {
+      this.#headers = new Headers(opts.headers);
+    } catch (error) {
+      throw new InvalidArgumentError("headers", `not a valid HTTP header: ${(error as Error).message}`);
+    }
     if (opts.tenantId !== undefined) checkHeaderValue(opts.tenantId, "tenantId");
     this.#tenantId = opts.tenantId;
     this.#logger = opts.logger;
@@ -321,6 +325,8 @@ export class AegisCore {
     token: string | undefined,
     idempotent: boolean,
   ): Promise<Attempt> {
+    // Built first: invalid headers must fail before any timer or listener exists.
+    const headers = this.#requestHeaders(spec, options, token);
     const controller = new AbortController();
     const timeoutMs = positive(options.timeout, this.#timeout, "timeout");
     let timedOut = false;
@@ -336,7 +342,7 @@ export class AegisCore {
     const url = this.#url(spec);
     const init: RequestInit & { duplex?: "half" } = {
       method: spec.method,
-      headers: this.#requestHeaders(spec, options, token),
+      headers,
       signal: controller.signal,
     };
     if (spec.json !== undefined) init.body = JSON.stringify(spec.json);
@@ -490,8 +496,13 @@ export class AegisCore {
     if (!headers.has("accept")) headers.set("accept", "application/json");
     if (spec.json !== undefined) headers.set("content-type", "application/json");
     else if (spec.contentType) headers.set("content-type", spec.contentType);
-    for (const [name, value] of Object.entries(spec.headers ?? {})) headers.set(name, value);
-    for (const [name, value] of new Headers(options.headers)) headers.set(name, value);
+    try {
+      for (const [name, value] of Object.entries(spec.headers ?? {})) headers.set(name, value);
+      for (const [name, value] of new Headers(options.headers)) headers.set(name, value);
+    } catch (error) {
+      // `Headers` refuses CR/LF and invalid names with a bare TypeError; name the culprit.
+      throw new InvalidArgumentError("headers", `not a valid HTTP header: ${(error as Error).message}`);
+    }
     const tenant = options.tenantId ?? this.#tenantId;
     if (tenant !== undefined) headers.set("x-tenant-id", checkHeaderValue(tenant, "tenantId"));
     if (token !== undefined) headers.set("authorization", `Bearer ${token}`);

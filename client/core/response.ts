@@ -50,31 +50,29 @@ export async function readText(
   }
   const reader = response.body.getReader();
   const decoder = new TextDecoder("utf-8", { fatal: true });
-  let text = "";
-  let received = 0;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      received += value.byteLength;
-      if (received > limit) {
-        await reader.cancel().catch(() => {});
-        throw new AegisProtocolError(
-          `response body exceeds the ${limit}-byte limit [${where(label)}]`,
-        );
-      }
-      text += decoder.decode(value, { stream: true });
-    }
-    return text + decoder.decode();
-  } catch (error) {
-    if (error instanceof AegisProtocolError) throw error;
-    if (error instanceof TypeError && /decode|encoding|utf-?8/i.test(error.message)) {
+  const decode = (bytes?: Uint8Array): string => {
+    try {
+      return bytes === undefined ? decoder.decode() : decoder.decode(bytes, { stream: true });
+    } catch (error) {
+      reader.cancel().catch(() => {});
       throw new AegisProtocolError(`response body is not valid UTF-8 [${where(label)}]`, {
         cause: error,
       });
     }
-    throw error;
+  };
+  let text = "";
+  let received = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    received += value.byteLength;
+    if (received > limit) {
+      await reader.cancel().catch(() => {});
+      throw new AegisProtocolError(`response body exceeds the ${limit}-byte limit [${where(label)}]`);
+    }
+    text += decode(value);
   }
+  return text + decode();
 }
 
 /** Parses a JSON body; anything else is an {@link AegisProtocolError}. Empty text → `undefined`. */

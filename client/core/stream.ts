@@ -175,9 +175,10 @@ export class EventStream<T> implements AsyncIterable<T> {
       }
     } finally {
       clearTimeout(timer);
-      // Releases the connection whether we finished, failed or the consumer stopped early.
+      // Releases the connection whether we finished, failed or the consumer stopped early
+      // (cancelling the body too, for fetch implementations that ignore the signal).
       controller.abort();
-      reader.releaseLock();
+      reader.cancel().catch(() => {});
     }
   }
 

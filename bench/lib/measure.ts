@@ -1,0 +1,111 @@
+/**
+ * Timing helpers shared by the benchmark scripts. Runtime-neutral (Deno, Node, Bun): only
+ * `performance.now()` and plain promises.
+ *
+ * @module
+ */
+
+/** One competitor in a round-robin measurement: `run` performs one sample's work. */
+export interface Contender {
+  name: string;
+  /** Performs the work of one sample; returns a value that is checked to defeat dead-code elimination. */
+  run: () => unknown | Promise<unknown>;
+  /** How many operations one sample performs (per-op time = sample time / ops). */
+  ops?: number;
+}
+
+/** Summary of one contender's samples, in milliseconds per sample and per operation. */
+export interface Summary {
+  name: string;
+  samples: number;
+  /** Median milliseconds per sample. */
+  medianMs: number;
+  /** Fastest sample, in milliseconds. */
+  minMs: number;
+  /** Median milliseconds per operation. */
+  perOpMs: number;
+  /** Relative spread: (p75 − p25) / median of the sample times. */
+  iqrRatio: number;
+}
+
+/** Budget of a round-robin measurement. */
+export interface Budget {
+  /** Untimed rounds first (JIT warm-up). */
+  warmupRounds: number;
+  /** Stop after this much measured time (all contenders together)… */
+  maxTimeMs: number;
+  /** …but never before this many rounds… */
+  minRounds: number;
+  /** …and never after this many. */
+  maxRounds: number;
+}
+
+let sink: unknown;
+
+/**
+ * Measures the contenders in interleaved rounds (one sample of each per round, order rotated),
+ * so a machine-wide slowdown hits all of them alike instead of whichever ran last.
+ */
+export async function roundRobin(contenders: Contender[], budget: Budget): Promise<Summary[]> {
+  for (let round = 0; round < budget.warmupRounds; round++) {
+    for (const contender of contenders) sink = await contender.run();
+  }
+  const times = contenders.map(() => [] as number[]);
+  const started = performance.now();
+  for (let round = 0; round < budget.maxRounds; round++) {
+    for (let k = 0; k < contenders.length; k++) {
+      const index = (k + round) % contenders.length;
+      const t0 = performance.now();
+      sink = await contenders[index].run();
+      times[index].push(performance.now() - t0);
+    }
+    const elapsed = performance.now() - started;
+    if (round + 1 >= budget.minRounds && elapsed >= budget.maxTimeMs) break;
+  }
+  if (sink === Symbol.for("never")) console.log("unreachable");
+  return contenders.map((contender, i) => summarize(contender.name, times[i], contender.ops ?? 1));
+}
+
+function summarize(name: string, samples: number[], ops: number): Summary {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+  const medianMs = median(sorted);
+  return {
+    name,
+    samples: sorted.length,
+    medianMs,
+    minMs: sorted[0],
+    perOpMs: medianMs / ops,
+    iqrRatio: medianMs > 0 ? (q(0.75) - q(0.25)) / medianMs : 0,
+  };
+}
+
+/** Median of numbers (the array is not modified). */
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** Name and version of the runtime executing this script. */
+export function runtimeInfo(): { runtime: string; version: string; v8?: string } {
+  const g = globalThis as {
+    Deno?: { version: { deno: string; v8: string } };
+    Bun?: { version: string };
+    process?: { versions: Record<string, string> };
+  };
+  if (g.Deno) return { runtime: "deno", version: g.Deno.version.deno, v8: g.Deno.version.v8 };
+  if (g.Bun) return { runtime: "bun", version: g.Bun.version };
+  const versions = g.process?.versions ?? {};
+  return { runtime: "node", version: versions.node ?? "unknown", v8: versions.v8 };
+}
+
+/** Throws when `condition` is false: the benchmarks refuse to time implementations that disagree. */
+export function check(condition: boolean, message: string): asserts condition {
+  if (!condition) throw new Error(`benchmark self-check failed: ${message}`);
+}
+
+/** Prints the script's result as the one JSON line the runner looks for. */
+export function emit(result: unknown): void {
+  console.log("BENCH_RESULT " + JSON.stringify(result));
+}

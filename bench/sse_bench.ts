@@ -1,0 +1,248 @@
+/**
+ * SSE parsing throughput: the SDK's byte-level `SSEParser` against `eventsource-parser`
+ * (`createParser().feed()` and `EventSourceParserStream`). Runs unchanged on Deno (npm:
+ * specifiers) and on Node/Bun (bundled by `bench/tools/build.mjs`, which maps them to
+ * `bench/node_modules`). Prints one `BENCH_RESULT` JSON line.
+ *
+ * Fairness: every contender starts from the same `Uint8Array` chunks, so eventsource-parser's
+ * string API pays for its UTF-8 decoding (a streaming `TextDecoder`, as a real client needs),
+ * and every contender must produce the same events (count, data length, ids, last payload)
+ * before anything is timed.
+ *
+ * @module
+ */
+
+import { createParser } from "npm:eventsource-parser@3.1.1";
+import { EventSourceParserStream } from "npm:eventsource-parser@3.1.1/stream";
+import { SSEParser } from "../client/core/sse.ts";
+import { check, type Contender, emit, roundRobin, runtimeInfo, type Summary } from "./lib/measure.ts";
+
+interface Fixture {
+  name: string;
+  description: string;
+  chunks: Uint8Array[];
+  bytes: number;
+  events: number;
+  eventBytes: number;
+}
+
+/** What a parse produced, compared across contenders. */
+interface Digest {
+  events: number;
+  dataChars: number;
+  idSum: number;
+  lastData: string;
+}
+
+const encoder = new TextEncoder();
+
+function chunked(text: string, chunkSize: number): { chunks: Uint8Array[]; bytes: number } {
+  const all = encoder.encode(text);
+  const chunks: Uint8Array[] = [];
+  for (let i = 0; i < all.length; i += chunkSize) chunks.push(all.subarray(i, i + chunkSize));
+  return { chunks, bytes: all.length };
+}
+
+/** A: 5,000 execution-style events with `id:`, `event:` and a ~145-byte JSON `data:`. */
+function fixtureA(): Fixture {
+  const types = ["IterationStarted", "IterationCompleted", "LlmInteraction", "ToolCalled"];
+  let text = "";
+  let dataBytes = 0;
+  for (let i = 0; i < 5000; i++) {
+    const data = JSON.stringify({
+      event_type: types[i % types.length],
+      execution_id: "6c0e8f8e-7a43-4a8a-9a43-2b8d1f7c0c11",
+      iteration_number: i % 10,
+      timestamp: `2026-01-01T00:${String(i % 60).padStart(2, "0")}:00.000Z`,
+      note: "ok é",
+    }).padEnd(145, " ");
+    dataBytes += encoder.encode(data).length;
+    text += `id: ${i}\nevent: ${types[i % types.length]}\ndata: ${data}\n\n`;
+  }
+  const { chunks, bytes } = chunked(text, 1024);
+  return {
+    name: "A",
+    description: "5,000 events, id/event/~145 B JSON data, 1 KiB chunks",
+    chunks,
+    bytes,
+    events: 5000,
+    eventBytes: Math.round(dataBytes / 5000),
+  };
+}
+
+/** B: 1,000 small events fed 16 bytes at a time. */
+function fixtureB(): Fixture {
+  let text = "";
+  for (let i = 0; i < 1000; i++) text += `data: {"n":${i}}\n\n`;
+  const { chunks, bytes } = chunked(text, 16);
+  return {
+    name: "B",
+    description: "1,000 small events, 16 B chunks",
+    chunks,
+    bytes,
+    events: 1000,
+    eventBytes: Math.round(bytes / 1000),
+  };
+}
+
+/** C: `count` events of `size` bytes each (one long `data:` line, some multi-byte UTF-8), 256 B chunks. */
+function fixtureC(name: string, size: number, count: number): Fixture {
+  const unit = "lorem ipsum dolor sit amet, café €uro ";
+  const unitBytes = encoder.encode(unit).length;
+  const body = unit.repeat(Math.ceil(size / unitBytes)).slice(0, size - 12);
+  let payload = JSON.stringify({ chunk: body });
+  // Trim to the exact byte size so the size series is exact.
+  while (encoder.encode(payload).length > size) payload = payload.slice(0, -1);
+  payload = payload.padEnd(payload.length + size - encoder.encode(payload).length, " ");
+  let text = "";
+  for (let i = 0; i < count; i++) text += `id: ${i}\nevent: output\ndata: ${payload}\n\n`;
+  const { chunks, bytes } = chunked(text, 256);
+  const kib = size / 1024;
+  const label = kib >= 1024 ? `${kib / 1024} MiB` : `${kib} KiB`;
+  return {
+    name,
+    description: `${count} events of ${label}, 256 B chunks`,
+    chunks,
+    bytes,
+    events: count,
+    eventBytes: size,
+  };
+}
+
+function newDigest(): Digest {
+  return { events: 0, dataChars: 0, idSum: 0, lastData: "" };
+}
+
+function note(digest: Digest, data: string, id: string | undefined): void {
+  digest.events++;
+  digest.dataChars += data.length;
+  if (id !== undefined) digest.idSum += Number(id);
+  digest.lastData = data;
+}
+
+function sdkFeed(fixture: Fixture): Digest {
+  const digest = newDigest();
+  const parser = new SSEParser();
+  for (const chunk of fixture.chunks) {
+    for (const event of parser.feed(chunk)) note(digest, event.data, event.id);
+  }
+  parser.end();
+  return digest;
+}
+
+function espFeed(fixture: Fixture): Digest {
+  const digest = newDigest();
+  const parser = createParser({ onEvent: (event) => note(digest, event.data, event.id) });
+  const decoder = new TextDecoder();
+  for (const chunk of fixture.chunks) parser.feed(decoder.decode(chunk, { stream: true }));
+  const rest = decoder.decode();
+  if (rest) parser.feed(rest);
+  return digest;
+}
+
+function source(fixture: Fixture): ReadableStream<Uint8Array> {
+  let index = 0;
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (index < fixture.chunks.length) controller.enqueue(fixture.chunks[index++]);
+      else controller.close();
+    },
+  });
+}
+
+/** The SDK's stream path: read the body's chunks and feed them, as `EventStream` does. */
+async function sdkStream(fixture: Fixture): Promise<Digest> {
+  const digest = newDigest();
+  const parser = new SSEParser();
+  const reader = source(fixture).getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    for (const event of parser.feed(value)) note(digest, event.data, event.id);
+  }
+  parser.end();
+  return digest;
+}
+
+async function espStream(fixture: Fixture): Promise<Digest> {
+  const digest = newDigest();
+  const reader = source(fixture)
+    .pipeThrough(new TextDecoderStream() as unknown as TransformStream<Uint8Array, string>)
+    .pipeThrough(new EventSourceParserStream())
+    .getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    note(digest, value.data, value.id);
+  }
+  return digest;
+}
+
+const contenders: Record<string, (fixture: Fixture) => Digest | Promise<Digest>> = {
+  "sdk.feed": sdkFeed,
+  "esp.feed": espFeed,
+  "sdk.stream": sdkStream,
+  "esp.stream": espStream,
+};
+
+/** Result for one fixture: per contender, median time and throughput. */
+export interface SseFixtureResult {
+  fixture: string;
+  description: string;
+  bytes: number;
+  chunks: number;
+  events: number;
+  eventBytes: number;
+  results: Array<Summary & { mbPerSec: number; nsPerByte: number }>;
+}
+
+async function benchFixture(fixture: Fixture, quick: boolean): Promise<SseFixtureResult> {
+  const reference = sdkFeed(fixture);
+  check(reference.events === fixture.events, `${fixture.name}: SDK saw ${reference.events} events`);
+  for (const [name, run] of Object.entries(contenders)) {
+    const digest = await run(fixture);
+    check(
+      digest.events === reference.events && digest.dataChars === reference.dataChars &&
+        digest.idSum === reference.idSum && digest.lastData === reference.lastData,
+      `${fixture.name}: ${name} produced ${JSON.stringify({ ...digest, lastData: undefined })}, ` +
+        `expected ${JSON.stringify({ ...reference, lastData: undefined })}`,
+    );
+  }
+  const list: Contender[] = Object.entries(contenders).map(([name, run]) => ({
+    name,
+    run: () => run(fixture),
+  }));
+  const summaries = await roundRobin(list, {
+    warmupRounds: quick ? 1 : 3,
+    maxTimeMs: quick ? 300 : 2400,
+    minRounds: quick ? 2 : 7,
+    maxRounds: 400,
+  });
+  return {
+    fixture: fixture.name,
+    description: fixture.description,
+    bytes: fixture.bytes,
+    chunks: fixture.chunks.length,
+    events: fixture.events,
+    eventBytes: fixture.eventBytes,
+    results: summaries.map((s) => ({
+      ...s,
+      mbPerSec: fixture.bytes / 1e6 / (s.medianMs / 1e3),
+      nsPerByte: (s.medianMs * 1e6) / fixture.bytes,
+    })),
+  };
+}
+
+const args = (globalThis as { Deno?: { args: string[] } }).Deno?.args ??
+  (globalThis as { process?: { argv: string[] } }).process?.argv.slice(2) ?? [];
+const quick = args.includes("--quick");
+const fixtures = [
+  () => fixtureA(),
+  () => fixtureB(),
+  () => fixtureC("C", 256 * 1024, 20),
+  () => fixtureC("C-64KiB", 64 * 1024, 80),
+  () => fixtureC("C-1MiB", 1024 * 1024, 5),
+];
+const results: SseFixtureResult[] = [];
+for (const make of fixtures) results.push(await benchFixture(make(), quick));
+emit({ bench: "sse", ...runtimeInfo(), results });

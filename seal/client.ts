@@ -1,0 +1,237 @@
+/**
+ * `SEALClient`: a workload's self-attestation and signed tool calls, on the SDK's request
+ * pipeline (retries, timeouts, typed errors) and WebCrypto keys.
+ *
+ * @module
+ */
+
+import { AegisCore } from "../client/core/core.ts";
+import { BadRequestError } from "../client/core/errors.ts";
+import type { Logger, RequestOptions, TokenProvider } from "../client/core/options.ts";
+import {
+  attestSeal,
+  invokeSeal,
+  type SealAttestationRequest,
+  type SealAttestationResponse,
+} from "../client/seal_api.ts";
+import { createSealEnvelope } from "./envelope.ts";
+import { SEALError } from "./error.ts";
+import { Ed25519Key } from "./key.ts";
+
+/** What {@link SEALClient.attest} returns. */
+export interface AttestationResult {
+  /** Session token to put in every envelope. */
+  security_token: string;
+  /** RFC 3339 expiry (one hour after attestation on the orchestrator). */
+  expires_at: string;
+  /** Session id. */
+  session_id?: string;
+}
+
+/** Options of {@link SEALClient}. */
+export interface SEALClientOptions {
+  /**
+   * Credential for attestation — the orchestrator requires `Authorization: Bearer …` there:
+   * a Keycloak JWT or an `aegis_…` API key, or a function returning one.
+   */
+  auth?: string | TokenProvider;
+  /** `fetch` implementation (default global). */
+  fetch?: typeof fetch;
+  /** Per-attempt timeout in ms. */
+  timeout?: number;
+  /** Retries of attestation (invocations are never retried: replay protection). */
+  maxRetries?: number;
+  /** Log sink (secrets redacted). */
+  logger?: Logger;
+  /** Use this key instead of generating one at the first `attest()`. */
+  key?: Ed25519Key;
+  /** Extra attestation fields (`agent_id`, `execution_id`, `tenant_id`, `container_id`, …). */
+  attestation?: Partial<SealAttestationRequest>;
+  /** Re-attest when the session expires within this many seconds (default 60). */
+  refreshBeforeExpirySecs?: number;
+  /** Clock in epoch ms (tests). */
+  now?: () => number;
+}
+
+/** Session errors after which a fresh attestation can succeed. */
+const EXPIRED_SESSION = /Session (is inactive|has expired)/;
+
+/**
+ * Attests an Ed25519 key for a workload and calls SEAL tools with signed envelopes. The key is
+ * generated with WebCrypto (non-extractable) at the first {@link SEALClient.attest}; the
+ * session is renewed automatically when it has expired or is about to.
+ *
+ * Unlike the seed reference, the orchestrator needs the caller's credential on attestation:
+ * pass it as `auth`.
+ *
+ * @example
+ * ```ts
+ * import { SEALClient } from "@aegis/sdk/seal";
+ * import { createFakeOrchestrator } from "@aegis/sdk/testing";
+ *
+ * const fake = createFakeOrchestrator();
+ * using seal = new SEALClient("http://fake", "my-workload", "aegis-system-operator", {
+ *   auth: fake.token,
+ *   fetch: fake.fetch,
+ * });
+ * const session = await seal.attest();
+ * console.log(session.expires_at);
+ * console.log(await seal.callTool("echo", { hello: "world" })); // { hello: "world" }
+ * ```
+ */
+export class SEALClient {
+  /** Gateway (orchestrator) base URL. */
+  readonly gatewayUrl: string;
+  /** Workload identifier sent with attestation. */
+  readonly workloadId: string;
+  /** Security context the session is attested for. */
+  readonly securityScope: string;
+  readonly #core: AegisCore;
+  readonly #options: SEALClientOptions;
+  #key: Ed25519Key | undefined;
+  #session: { result: AttestationResult; expiresAtMs: number } | undefined;
+  #attesting: Promise<AttestationResult> | undefined;
+  #erased = false;
+
+  /** Creates a client; nothing is sent until {@link SEALClient.attest} or a tool call. */
+  constructor(
+    gatewayUrl: string,
+    workloadId: string,
+    securityScope: string,
+    options: SEALClientOptions = {},
+  ) {
+    this.#core = new AegisCore({
+      baseUrl: gatewayUrl,
+      bearerToken: typeof options.auth === "string" ? options.auth : undefined,
+      token: typeof options.auth === "function" ? options.auth : undefined,
+      fetch: options.fetch,
+      timeout: options.timeout,
+      maxRetries: options.maxRetries,
+      logger: options.logger,
+    });
+    this.gatewayUrl = this.#core.baseUrl;
+    this.workloadId = workloadId;
+    this.securityScope = securityScope;
+    this.#options = options;
+    this.#key = options.key;
+  }
+
+  /** The current session, if attested. */
+  get session(): AttestationResult | undefined {
+    return this.#session?.result;
+  }
+
+  /**
+   * Attests (generating the key on first use) and returns the session. Concurrent calls share
+   * one attestation.
+   */
+  attest(options?: RequestOptions): Promise<AttestationResult> {
+    this.#checkUsable();
+    this.#attesting ??= this.#attest(options).finally(() => {
+      this.#attesting = undefined;
+    });
+    return this.#attesting;
+  }
+
+  /**
+   * Calls a tool (`tools/call` with a unique JSON-RPC id) and returns its result as the
+   * orchestrator sends it. Attests first when there is no live session, and once more if the
+   * orchestrator reports the session expired.
+   */
+  async callTool(toolName: string, args: Record<string, unknown> = {}, options?: RequestOptions): Promise<unknown> {
+    this.#checkUsable();
+    if (typeof toolName !== "string" || toolName.length === 0) {
+      throw new SEALError("invalid_argument", "toolName must be a non-empty string");
+    }
+    await this.#ensureSession(options);
+    try {
+      return await this.#invoke(toolName, args, options);
+    } catch (error) {
+      if (error instanceof BadRequestError && EXPIRED_SESSION.test(error.serverMessage ?? "")) {
+        this.#session = undefined;
+        await this.#ensureSession(options);
+        return await this.#invoke(toolName, args, options);
+      }
+      throw error;
+    }
+  }
+
+  /** Drops the private key and the session; every later call throws `SEALError` (`key_erased`). */
+  erase(): void {
+    this.#erased = true;
+    this.#key?.erase();
+    this.#key = undefined;
+    this.#session = undefined;
+  }
+
+  /** Same as {@link SEALClient.erase} (seed TypeScript name). */
+  dispose(): void {
+    this.erase();
+  }
+
+  /** Same as {@link SEALClient.erase}, for `using`. */
+  [Symbol.dispose](): void {
+    this.erase();
+  }
+
+  /** Shows the configuration, never keys or tokens. */
+  toJSON(): { gatewayUrl: string; workloadId: string; securityScope: string } {
+    return { gatewayUrl: this.gatewayUrl, workloadId: this.workloadId, securityScope: this.securityScope };
+  }
+
+  /** Deno's `inspect`. */
+  [Symbol.for("Deno.customInspect")](): string {
+    return `SEALClient ${JSON.stringify(this.toJSON())}`;
+  }
+
+  /** Node's and Bun's `inspect`. */
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return `SEALClient ${JSON.stringify(this.toJSON())}`;
+  }
+
+  async #attest(options?: RequestOptions): Promise<AttestationResult> {
+    this.#key ??= await Ed25519Key.generate();
+    const response: SealAttestationResponse = await attestSeal(this.#core, {
+      ...this.#options.attestation,
+      public_key: this.#key.getPublicKeyBase64(),
+      security_context: this.securityScope,
+      workload_id: this.workloadId,
+    }, options);
+    if (typeof response?.security_token !== "string" || typeof response.expires_at !== "string") {
+      throw new SEALError("malformed_envelope", "attestation answered without security_token/expires_at");
+    }
+    const expiresAtMs = Date.parse(response.expires_at);
+    const result: AttestationResult = {
+      security_token: response.security_token,
+      expires_at: response.expires_at,
+      session_id: response.session_id,
+    };
+    // An unparseable expiry is treated as "expires now": the next call re-attests.
+    this.#session = { result, expiresAtMs: Number.isNaN(expiresAtMs) ? 0 : expiresAtMs };
+    return result;
+  }
+
+  async #ensureSession(options?: RequestOptions): Promise<void> {
+    const skewMs = (this.#options.refreshBeforeExpirySecs ?? 60) * 1000;
+    const now = this.#options.now?.() ?? Date.now();
+    if (this.#session && now < this.#session.expiresAtMs - skewMs) return;
+    await this.attest(options);
+  }
+
+  async #invoke(toolName: string, args: Record<string, unknown>, options?: RequestOptions): Promise<unknown> {
+    const session = this.#session;
+    const key = this.#key;
+    if (!session || !key) throw new SEALError("key_erased", "the SEAL client has been erased");
+    const envelope = await createSealEnvelope(session.result.security_token, {
+      jsonrpc: "2.0",
+      id: crypto.randomUUID(),
+      method: "tools/call",
+      params: { name: toolName, arguments: args },
+    }, key, { now: this.#options.now?.() });
+    return await invokeSeal(this.#core, envelope, options);
+  }
+
+  #checkUsable(): void {
+    if (this.#erased) throw new SEALError("key_erased", "the SEAL client has been erased");
+  }
+}

@@ -1,0 +1,98 @@
+import { describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { AuthenticationError, BadRequestError, SEALClient, SEALError } from "../../mod.ts";
+import { createFakeOrchestrator } from "../../testing/mod.ts";
+
+describe("SEALClient", () => {
+  it("attests with the caller's Authorization and calls tools with unique JSON-RPC ids", async () => {
+    const fake = createFakeOrchestrator();
+    const seal = new SEALClient("http://aegis.test", "wl-1", "aegis-system-operator", {
+      auth: fake.token,
+      fetch: fake.fetch,
+    });
+    const session = await seal.attest();
+    assert.equal(session.security_token.split(".").length, 3);
+    assert.match(session.expires_at, /\+00:00$/);
+    const attest = fake.requests.find((r) => r.path === "/v1/seal/attest")!;
+    assert.equal(attest.headers.get("authorization"), `Bearer ${fake.token}`);
+    const body = JSON.parse(attest.body!);
+    assert.equal(body.security_context, "aegis-system-operator");
+    assert.equal(body.workload_id, "wl-1");
+    assert.match(body.public_key, /^[A-Za-z0-9+/]{43}=$/);
+
+    assert.deepEqual(await seal.callTool("echo", { a: 1, nested: { é: [1.5, "x"] } }), {
+      a: 1,
+      nested: { é: [1.5, "x"] },
+    });
+    await seal.callTool("echo", { a: 2 });
+    const invokes = fake.requests.filter((r) => r.path === "/v1/seal/invoke");
+    assert.equal(invokes.length, 2);
+    assert.equal(invokes[0].headers.get("authorization"), null);
+    const ids = invokes.map((r) => JSON.parse(r.body!).payload.id);
+    assert.notEqual(ids[0], ids[1]);
+    assert.equal(JSON.parse(invokes[0].body!).payload.method, "tools/call");
+  });
+
+  it("attests lazily on the first call and shares one attestation among concurrent calls", async () => {
+    const fake = createFakeOrchestrator();
+    const seal = new SEALClient("http://aegis.test", "wl", "aegis-system-operator", { auth: fake.token, fetch: fake.fetch });
+    const results = await Promise.all([1, 2, 3, 4].map((n) => seal.callTool("echo", { n })));
+    assert.deepEqual(results, [{ n: 1 }, { n: 2 }, { n: 3 }, { n: 4 }]);
+    assert.equal(fake.requests.filter((r) => r.path === "/v1/seal/attest").length, 1);
+  });
+
+  it("re-attests when the session is about to expire, and when the server says it expired", async () => {
+    let now = Date.now();
+    const fake = createFakeOrchestrator({ seal: { now: () => now, sessionTtlSeconds: 120 } });
+    const seal = new SEALClient("http://aegis.test", "wl", "aegis-system-operator", {
+      auth: fake.token,
+      fetch: fake.fetch,
+      now: () => now,
+    });
+    await seal.callTool("echo", {});
+    now += 90_000; // inside the 60 s refresh window
+    await seal.callTool("echo", {});
+    assert.equal(fake.requests.filter((r) => r.path === "/v1/seal/attest").length, 2);
+
+    // The server expires the session while the client still believes it valid.
+    let skew = 0;
+    const fakeExpired = createFakeOrchestrator({ seal: { now: () => Date.now() + skew, sessionTtlSeconds: 5 } });
+    const short = new SEALClient("http://aegis.test", "wl", "aegis-system-operator", {
+      auth: fakeExpired.token,
+      fetch: fakeExpired.fetch,
+      refreshBeforeExpirySecs: 0,
+    });
+    await short.attest();
+    skew = 10_000; // the server's clock passes the session expiry; still inside the freshness window
+    assert.deepEqual(await short.callTool("echo", { ok: true }), { ok: true });
+    assert.equal(fakeExpired.requests.filter((r) => r.path === "/v1/seal/attest").length, 2);
+  });
+
+  it("without credentials attestation fails with 401, as on the orchestrator", async () => {
+    const fake = createFakeOrchestrator();
+    const seal = new SEALClient("http://aegis.test", "wl", "aegis-system-operator", { fetch: fake.fetch });
+    const error = await seal.attest().catch((e) => e);
+    assert.ok(error instanceof AuthenticationError);
+    assert.deepEqual(error.body, { error: "unauthorized" });
+  });
+
+  it("unknown tools surface the server's policy violation", async () => {
+    const fake = createFakeOrchestrator();
+    const seal = new SEALClient("http://aegis.test", "wl", "aegis-system-operator", { auth: fake.token, fetch: fake.fetch });
+    const error = await seal.callTool("rm.rf", {}).catch((e) => e);
+    assert.ok(error instanceof BadRequestError);
+    assert.match(error.serverMessage!, /Policy violation/);
+  });
+
+  it("erase() drops key and session; later use throws SEALError key_erased; nothing secret is printed", async () => {
+    const fake = createFakeOrchestrator();
+    const seal = new SEALClient("http://aegis.test", "wl", "aegis-system-operator", { auth: fake.token, fetch: fake.fetch });
+    const { security_token } = await seal.attest();
+    assert.ok(!JSON.stringify(seal).includes(security_token));
+    assert.ok(!JSON.stringify(seal).includes(fake.token));
+    seal.dispose();
+    assert.equal(seal.session, undefined);
+    await assert.rejects(seal.callTool("echo", {}), (e: unknown) => e instanceof SEALError && e.code === "key_erased");
+    assert.throws(() => seal.attest(), SEALError);
+  });
+});
