@@ -19,54 +19,81 @@ import { path } from "./core/path.ts";
 
 /** Quotas of a tenant (seed `TenantQuotas`). */
 export interface TenantQuotas {
+  /** Concurrent executions allowed. */
   max_concurrent_executions: number;
+  /** Agents allowed. */
   max_agents: number;
+  /** Storage allowed in GB. */
   max_storage_gb: number;
 }
 
 /** A tenant (seed `Tenant`). */
 export interface Tenant {
+  /** Tenant slug. */
   slug: string;
+  /** Human-readable name. */
   display_name: string;
   /** e.g. `"active"`, `"suspended"`, `"deleted"`. */
   status: string;
+  /** Subscription tier. */
   tier: string;
+  /** Keycloak realm of the tenant. */
   keycloak_realm: string;
+  /** Secret-store namespace of the tenant. */
   openbao_namespace: string;
+  /** Quotas of the tenant. */
   quotas: TenantQuotas;
+  /** Creation time (RFC 3339). */
   created_at: string;
+  /** Last update time (RFC 3339). */
   updated_at: string;
+  /** Soft-deletion time, if deleted. */
   deleted_at?: string | null;
 }
 
 /** `GET /v1/admin/tenants`. */
 export interface TenantList {
+  /** The tenants. */
   tenants: Tenant[];
+  /** Number of entries in the list. */
   count: number;
 }
 
 /** Answer of suspend and delete. */
 export interface TenantStatusResponse {
+  /** Status. */
   status: string;
+  /** Tenant slug. */
   slug: string;
 }
 
 /** A rate-limit override for one tenant or one user. */
 export interface RateLimitOverride {
+  /** Unique id (UUID). */
   id: string;
+  /** Tenant the record belongs to. */
   tenant_id?: string | null;
+  /** User id. */
   user_id?: string | null;
+  /** Limited resource. */
   resource_type: string;
+  /** Window kind. */
   bucket: string;
+  /** Limit per window. */
   limit_value: number;
+  /** Burst allowance, if any. */
   burst_value?: number | null;
+  /** Creation time (RFC 3339). */
   created_at: string;
+  /** Last update time (RFC 3339). */
   updated_at: string;
 }
 
 /** `GET /v1/admin/rate-limits/overrides`. */
 export interface RateLimitOverrideList {
+  /** The overrides. */
   overrides: RateLimitOverride[];
+  /** Number of entries in the list. */
   count: number;
 }
 
@@ -80,7 +107,9 @@ export interface RateLimitOverrideFilter {
 
 /** Body of {@link createRateLimitOverride}: exactly one of `tenant_id` and `user_id`. */
 export interface RateLimitOverrideInput {
+  /** Tenant the record belongs to. */
   tenant_id?: string;
+  /** User id. */
   user_id?: string;
   /** `agent_execution`, `workflow_execution`, `llm_call`, `llm_token` or `seal_tool:<pattern>`. */
   resource_type: string;
@@ -94,23 +123,33 @@ export interface RateLimitOverrideInput {
 
 /** `DELETE /v1/admin/rate-limits/overrides/{id}` answer. */
 export interface DeleteRateLimitOverrideResponse {
+  /** Status. */
   status: "deleted";
+  /** Unique id (UUID). */
   id: string;
 }
 
 /** One usage counter. */
 export interface UsageRecord {
+  /** Scope kind, e.g. `tenant`. */
   scope_type: string;
+  /** Scope id. */
   scope_id: string;
+  /** Limited resource. */
   resource_type: string;
+  /** Window kind. */
   bucket: string;
+  /** Start of the window. */
   window_start: string;
+  /** Calls counted. */
   counter: number;
 }
 
 /** `GET /v1/admin/rate-limits/usage`. */
 export interface RateLimitUsage {
+  /** The usage counters. */
   usage: UsageRecord[];
+  /** Number of entries in the list. */
   count: number;
 }
 

@@ -229,7 +229,10 @@ export class AegisClient extends AegisCore {
   }
 
   /** Deletes a workflow definition. */
-  deleteWorkflow(name: string, options?: RequestOptions): Promise<workflows.WorkflowDeleteResponse> {
+  deleteWorkflow(
+    name: string,
+    options?: RequestOptions,
+  ): Promise<workflows.WorkflowDeleteResponse> {
     return workflows.deleteWorkflow(this, name, options);
   }
 

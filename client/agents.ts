@@ -10,7 +10,7 @@ import { expectArray } from "./core/expect.ts";
 import type { RequestOptions } from "./core/options.ts";
 import { path } from "./core/path.ts";
 import { decodeExecutionEvent, type ExecutionEvent } from "./events.ts";
-import { prepareAgentManifest, type ManifestInput } from "./manifest_input.ts";
+import { type ManifestInput, prepareAgentManifest } from "./manifest_input.ts";
 
 /** Agent lifecycle status (lower-case on the wire). */
 export type AgentStatus = "active" | "paused" | "archived" | "failed";
@@ -344,7 +344,10 @@ export async function listAgentVersions(
   agentId: string,
   options?: RequestOptions,
 ): Promise<AgentVersion[]> {
-  const body = await core.request({ method: "GET", path: path`/v1/agents/${agentId}/versions` }, options);
+  const body = await core.request(
+    { method: "GET", path: path`/v1/agents/${agentId}/versions` },
+    options,
+  );
   return expectArray<AgentVersion>(body, "GET /v1/agents/{id}/versions");
 }
 

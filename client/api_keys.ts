@@ -13,11 +13,17 @@ import { path } from "./core/path.ts";
 
 /** One API key (the secret itself is only returned once, by {@link createApiKey}). */
 export interface ApiKey {
+  /** Unique id (UUID). */
   id: string;
+  /** Name. */
   name: string;
+  /** Scopes granted to the key. */
   scopes: string[];
+  /** Expiry time (RFC 3339). */
   expires_at?: string | null;
+  /** Last use (RFC 3339), if ever used. */
   last_used_at?: string | null;
+  /** Creation time (RFC 3339). */
   created_at: string;
   /** e.g. `"active"`. */
   status: string;
@@ -25,6 +31,7 @@ export interface ApiKey {
 
 /** `GET /v1/api-keys`. */
 export interface ApiKeyList {
+  /** The caller's keys. */
   api_keys: ApiKey[];
 }
 
@@ -40,17 +47,23 @@ export interface CreateApiKeyRequest {
 
 /** `POST /v1/api-keys` answer (201). */
 export interface CreatedApiKey {
+  /** Unique id (UUID). */
   id: string;
+  /** Name. */
   name: string;
   /** `aegis_` + 40 alphanumerics. Shown only this once: store it now. */
   key: string;
+  /** Scopes granted to the key. */
   scopes: string[];
+  /** Expiry time (RFC 3339). */
   expires_at?: string | null;
+  /** Creation time (RFC 3339). */
   created_at: string;
 }
 
 /** `DELETE /v1/api-keys/{id}` answer. */
 export interface RevokeApiKeyResponse {
+  /** Server message. */
   message: string;
 }
 

@@ -80,11 +80,11 @@ export interface ApprovalResponse {
  * console.log(`${count} pending approvals`, pending_requests);
  * ```
  */
-export function listPendingApprovals(
+export async function listPendingApprovals(
   core: AegisCore,
   options?: RequestOptions,
 ): Promise<PendingApprovalList> {
-  return core.request({
+  return await core.request({
     method: "GET",
     path: "/v1/human-approvals",
     embeddedErrors: true,
@@ -105,12 +105,12 @@ export function listPendingApprovals(
  *   .catch((e) => console.log(e instanceof NotFoundError, e.embedded)); // true true
  * ```
  */
-export function getPendingApproval(
+export async function getPendingApproval(
   core: AegisCore,
   approvalId: string,
   options?: RequestOptions,
 ): Promise<PendingApprovalResponse> {
-  return core.request({
+  return await core.request({
     method: "GET",
     path: path`/v1/human-approvals/${approvalId}`,
     embeddedErrors: true,
@@ -132,7 +132,7 @@ export function getPendingApproval(
  *   .catch((e) => console.log(e.message));
  * ```
  */
-export function approveRequest(
+export async function approveRequest(
   core: AegisCore,
   approvalId: string,
   request: ApprovalRequest = {},
@@ -140,7 +140,7 @@ export function approveRequest(
 ): Promise<ApprovalResponse> {
   checkOptionalString(request.feedback, "feedback");
   checkOptionalString(request.approved_by, "approved_by");
-  return core.request({
+  return await core.request({
     method: "POST",
     path: path`/v1/human-approvals/${approvalId}/approve`,
     json: { feedback: request.feedback, approved_by: request.approved_by },
@@ -162,7 +162,7 @@ export function approveRequest(
  *   .catch((e) => console.log(e.message));
  * ```
  */
-export function rejectRequest(
+export async function rejectRequest(
   core: AegisCore,
   approvalId: string,
   request: RejectionRequest,
@@ -172,7 +172,7 @@ export function rejectRequest(
     throw new InvalidArgumentError("reason", "is required and must be a string");
   }
   checkOptionalString(request.rejected_by, "rejected_by");
-  return core.request({
+  return await core.request({
     method: "POST",
     path: path`/v1/human-approvals/${approvalId}/reject`,
     json: { reason: request.reason, rejected_by: request.rejected_by },

@@ -12,27 +12,39 @@ import type { RequestOptions } from "./core/options.ts";
 
 /** A Stripe price. */
 export interface Price {
+  /** Stripe price id. */
   price_id: string;
   /** Integer amount in the currency's smallest unit (cents). */
   amount: number;
+  /** ISO currency code. */
   currency: string;
 }
 
 /** Prices of one tier. */
 export interface TierPricing {
+  /** Subscription tier. */
   tier: string;
+  /** Stripe product id. */
   product_id: string;
+  /** Name. */
   name: string;
+  /** Human description. */
   description?: string | null;
+  /** Seats included in the plan. */
   included_seats: number;
+  /** Monthly price. */
   monthly?: Price | null;
+  /** Annual price. */
   annual?: Price | null;
+  /** Monthly price per extra seat. */
   seat_monthly?: Price | null;
+  /** Annual price per extra seat. */
   seat_annual?: Price | null;
 }
 
 /** `GET /v1/billing/prices`. */
 export interface PricingResponse {
+  /** Prices per tier. */
   tiers: TierPricing[];
 }
 
@@ -60,39 +72,53 @@ export interface PortalSessionRequest {
 
 /** `{url}` answer of the checkout and portal routes: redirect the user there. */
 export interface SessionUrl {
+  /** Redirect the user here. */
   url: string;
 }
 
 /** `GET /v1/billing/subscription`. */
 export interface BillingSubscription {
+  /** Tenant the record belongs to. */
   tenant_id: string;
+  /** Subscription tier. */
   tier: string;
+  /** Status. */
   status: "active" | "past_due" | "canceled" | "incomplete" | "trialing" | "none";
+  /** Stripe subscription id, if any. */
   stripe_subscription_id?: string | null;
+  /** End of the current billing period, if any. */
   current_period_end?: string | null;
+  /** True when the subscription ends with the period. */
   cancel_at_period_end: boolean;
+  /** Purchased seats, if any. */
   seat_count?: number | null;
 }
 
 /** One Stripe invoice. */
 export interface Invoice {
+  /** Unique id (UUID). */
   id?: string | null;
   /** Cents. */
   amount_due: number;
   /** Cents. */
   amount_paid: number;
+  /** ISO currency code. */
   currency: string;
   /** Stripe status in Rust `Debug` casing, e.g. `"Paid"`. */
   status?: string | null;
   /** Unix **seconds**. */
   created: number;
+  /** Stripe-hosted invoice page. */
   hosted_invoice_url?: string | null;
+  /** PDF download URL. */
   invoice_pdf?: string | null;
 }
 
 /** `GET /v1/billing/invoices`. */
 export interface InvoiceList {
+  /** The invoices. */
   invoices: Invoice[];
+  /** Number of entries in the list. */
   count: number;
 }
 

@@ -9,17 +9,29 @@ import type { RequestOptions } from "./core/options.ts";
 
 /** One orchestrator node. */
 export interface ClusterNode {
+  /** Node id. */
   node_id: string;
+  /** Team role. */
   role: string;
+  /** Status. */
   status: string;
+  /** gRPC address of the node. */
   grpc_address: string;
+  /** Number of GPUs. */
   gpu_count: number;
+  /** GPU memory in GB. */
   vram_gb: number;
+  /** CPU cores. */
   cpu_cores: number;
+  /** Free memory in GB. */
   available_memory_gb: number;
+  /** Container runtimes the node supports. */
   supported_runtimes: string[];
+  /** Tags. */
   tags: string[];
+  /** Last heartbeat (RFC 3339). */
   last_heartbeat_at: string;
+  /** Registration time (RFC 3339). */
   registered_at: string;
 }
 
@@ -27,18 +39,27 @@ export interface ClusterNode {
 export interface ClusterStatus {
   /** Where the view came from, e.g. `"cluster_repository"` or `"local_fallback"`. */
   source: string;
+  /** Controller node, if known. */
   controller_node_id?: string | null;
+  /** Number of nodes. */
   total_nodes: number;
+  /** Active nodes. */
   active_nodes: number;
+  /** Draining nodes. */
   draining_nodes: number;
+  /** Unhealthy nodes. */
   unhealthy_nodes: number;
+  /** Overall health, e.g. `healthy`. */
   cluster_health: string;
+  /** The nodes. */
   nodes: ClusterNode[];
 }
 
 /** `GET /v1/cluster/nodes`. */
 export interface ClusterNodeList {
+  /** Where the view came from. */
   source: "cluster_repository" | "local_fallback";
+  /** The entries. */
   items: ClusterNode[];
 }
 

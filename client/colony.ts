@@ -20,10 +20,15 @@ export type ColonyTier = "free" | "pro" | "business" | "enterprise" | "system";
 
 /** One member of the team. */
 export interface ColonyMember {
+  /** User id. */
   user_id: string;
+  /** E-mail address. */
   email?: string | null;
+  /** Name. */
   name?: string | null;
+  /** Team role. */
   role: ColonyRole;
+  /** Status. */
   status: "active" | "revoked";
   /** Unix **milliseconds** (an integer, unlike most timestamps). */
   joined_at: number;
@@ -31,32 +36,43 @@ export interface ColonyMember {
 
 /** `GET /v1/colony/members`. */
 export interface ColonyMemberList {
+  /** The members. */
   members: ColonyMember[];
+  /** Number of entries in the list. */
   count: number;
 }
 
 /** A freshly created invitation (its `token` is what the invitee accepts). */
 export interface ColonyInvitation {
+  /** Unique id (UUID). */
   id: string;
+  /** Team id. */
   team_id: string;
+  /** Invited e-mail address. */
   invitee_email: string;
+  /** Token the invitee uses to accept. */
   token: string;
+  /** Expiry time (RFC 3339). */
   expires_at: string;
 }
 
 /** `POST /v1/colony/invitations` answer (201). */
 export interface InviteMemberResponse {
+  /** The new invitation. */
   invitation: ColonyInvitation;
 }
 
 /** `PUT /v1/colony/roles` answer. */
 export interface UpdateRoleResponse {
+  /** Status. */
   status: "updated";
 }
 
 /** A team's SAML identity-provider settings. */
 export interface SamlConfig {
+  /** IdP entity id. */
   entity_id: string;
+  /** IdP single-sign-on URL. */
   sso_url: string;
   /** PEM certificate of the IdP. */
   certificate: string;
@@ -67,16 +83,23 @@ export type SamlConfigResponse = SamlConfig | { saml: null };
 
 /** `PUT /v1/colony/saml` answer. */
 export interface SetSamlConfigResponse {
+  /** Status. */
   status: "configured";
 }
 
 /** `GET /v1/colony/subscription`. */
 export interface ColonySubscription {
+  /** Subscription tier. */
   tier: ColonyTier;
+  /** Active members. */
   members_used: number;
+  /** Seat limit of the tier. */
   members_limit: number;
+  /** Purchased seats, if any. */
   seat_count?: number | null;
+  /** Status. */
   status?: string | null;
+  /** End of the current billing period, if any. */
   current_period_end?: string | null;
   /** True when the answer describes a team (team context given), false for a personal plan. */
   is_team: boolean;

@@ -44,45 +44,68 @@ export type CredentialGrantTarget =
 
 /** One grant of a credential. */
 export interface CredentialGrant {
+  /** Unique id (UUID). */
   id: string;
+  /** Credential binding id. */
   binding_id: string;
+  /** What the grant covers. */
   target: CredentialGrantTarget;
+  /** Grant time (RFC 3339). */
   granted_at: string;
+  /** User who granted it. */
   granted_by: string;
 }
 
 /** A stored credential (metadata only: the secret value is never returned). */
 export interface UserCredentialBinding {
+  /** Unique id (UUID). */
   id: string;
+  /** User who owns the binding. */
   owner_user_id: string;
+  /** Tenant the record belongs to. */
   tenant_id: string;
+  /** Kind of credential. */
   credential_type: CredentialType;
+  /** Credential provider. */
   provider: CredentialProvider;
   /** Where the value lives in the secret store. */
   secret_path: { namespace: string; mount_point: string; path: string; tenant_id?: string | null };
   /** `"personal"` or `{team: {team_id}}`. */
   scope: "personal" | { team: { team_id: string } };
+  /** Status. */
   status: CredentialStatus;
+  /** Descriptive metadata. */
   metadata: {
+    /** Human label. */
     label: string;
+    /** Tags. */
     tags?: string[] | null;
+    /** Service URL. */
     service_url?: string | null;
+    /** Account id at the provider. */
     external_account_id?: string | null;
+    /** OAuth scopes granted. */
     oauth_scopes?: string[] | null;
   };
+  /** Grants of the credential. */
   grants: CredentialGrant[];
+  /** Creation time (RFC 3339). */
   created_at: string;
+  /** Last update time (RFC 3339). */
   updated_at: string;
 }
 
 /** `GET /v1/credentials`. */
 export interface CredentialList {
+  /** The bindings. */
   credentials: UserCredentialBinding[];
+  /** Number of entries in the list. */
   count: number;
 }
 
 /** `GET /v1/credentials/{id}` (the binding is wrapped). */
 export interface GetCredentialResponse {
+  /** The binding. */
   credential: UserCredentialBinding;
 }
 
@@ -94,6 +117,7 @@ export interface StoreApiKeyRequest {
   label: string;
   /** The secret value (sent once, stored in the secret store, never returned). */
   value: string;
+  /** Kind of credential. */
   credential_type: CredentialTypeInput;
   /** `"personal"` (default) or `"team:<team uuid>"`. */
   scope?: string;
@@ -101,17 +125,21 @@ export interface StoreApiKeyRequest {
 
 /** `POST /v1/credentials/api-keys` answer (201). */
 export interface StoreApiKeyResponse {
+  /** Unique id (UUID). */
   id: string;
 }
 
 /** `{status:"revoked", id}` / `{status:"rotated", id}`. */
 export interface CredentialStatusResponse {
+  /** Status. */
   status: "revoked" | "rotated";
+  /** Unique id (UUID). */
   id: string;
 }
 
 /** Body of {@link oauthInitiate}. */
 export interface OAuthInitiateRequest {
+  /** Credential provider. */
   provider: string;
   /** Where the provider redirects after consent (required by the server). */
   redirect_uri: string;
@@ -127,7 +155,9 @@ export interface OAuthInitiateResponse {
 
 /** Query of {@link oauthCallback}: what the provider appended to `redirect_uri`. */
 export interface OAuthCallbackParams {
+  /** Pass back to the callback. */
   state: string;
+  /** Authorization code from the provider. */
   code: string;
 }
 
@@ -135,24 +165,31 @@ export interface OAuthCallbackParams {
 export interface OAuthCallbackResponse {
   /** The new binding's id. */
   id: string;
+  /** Status. */
   status: "active";
 }
 
 /** Body of {@link devicePoll}. */
 export interface DevicePollRequest {
+  /** Device code of the flow. */
   device_code: string;
+  /** Credential provider. */
   provider: string;
 }
 
 /** HTTP 200 answer of {@link devicePoll}: the user approved, the binding exists. */
 export interface DevicePollComplete {
+  /** Status. */
   status: "complete";
+  /** Credential binding id. */
   binding_id: string;
 }
 
 /** HTTP 202 answer of {@link devicePoll}: not approved yet, poll again later. */
 export interface DevicePollPending {
+  /** Status. */
   status: "pending";
+  /** Credential provider. */
   provider: string;
 }
 
@@ -161,12 +198,15 @@ export type DevicePollResponse = DevicePollComplete | DevicePollPending;
 
 /** `GET /v1/credentials/{id}/grants`. */
 export interface GrantList {
+  /** Grants of the credential. */
   grants: CredentialGrant[];
+  /** Number of entries in the list. */
   count: number;
 }
 
 /** Body of {@link addGrant}. */
 export interface AddGrantRequest {
+  /** What the grant covers. */
   target_type: "agent" | "workflow" | "all_agents";
   /** Agent or workflow UUID; required unless `target_type` is `all_agents`. */
   target_value?: string;
@@ -174,12 +214,15 @@ export interface AddGrantRequest {
 
 /** `POST /v1/credentials/{id}/grants` answer (201). */
 export interface AddGrantResponse {
+  /** Grant id. */
   grant_id: string;
 }
 
 /** `DELETE /v1/credentials/{id}/grants/{grant_id}` answer. */
 export interface RevokeGrantResponse {
+  /** Status. */
   status: "revoked";
+  /** Grant id. */
   grant_id: string;
 }
 

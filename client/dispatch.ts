@@ -32,5 +32,8 @@ export async function dispatchGateway(
   message: unknown,
   options?: RequestOptions,
 ): Promise<unknown> {
-  return await core.request({ method: "POST", path: "/v1/dispatch-gateway", json: message }, options);
+  return await core.request(
+    { method: "POST", path: "/v1/dispatch-gateway", json: message },
+    options,
+  );
 }

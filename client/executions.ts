@@ -4,18 +4,14 @@
  * @module
  */
 
-import { type ExecuteAgentOptions, type ExecuteAgentResponse, executeAgent } from "./agents.ts";
+import { executeAgent, type ExecuteAgentOptions, type ExecuteAgentResponse } from "./agents.ts";
 import type { AegisCore } from "./core/core.ts";
 import { FileDownload } from "./core/download.ts";
 import { expectArray } from "./core/expect.ts";
 import type { RequestOptions } from "./core/options.ts";
 import { encodeFilePath, path } from "./core/path.ts";
 import type { EventStream } from "./core/stream.ts";
-import {
-  decodeExecutionEvent,
-  type ExecutionEvent,
-  isTerminalExecutionEvent,
-} from "./events.ts";
+import { decodeExecutionEvent, type ExecutionEvent, isTerminalExecutionEvent } from "./events.ts";
 
 /** Execution status (Rust `Debug` casing on the wire). */
 export type ExecutionStatus = "Pending" | "Running" | "Completed" | "Failed" | "Cancelled";
@@ -231,7 +227,10 @@ export async function deleteExecution(
   executionId: string,
   options?: RequestOptions,
 ): Promise<ExecutionActionResponse> {
-  return await core.request({ method: "DELETE", path: path`/v1/executions/${executionId}` }, options);
+  return await core.request(
+    { method: "DELETE", path: path`/v1/executions/${executionId}` },
+    options,
+  );
 }
 
 /**

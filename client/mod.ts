@@ -18,7 +18,13 @@
 export * from "./core/errors.ts";
 export * from "./core/options.ts";
 export { AegisCore, type HttpMethod, type QueryValue, type RequestSpec } from "./core/core.ts";
-export { encodeFilePath, encodeSegment, normalizeFilePath, path, type PathParam } from "./core/path.ts";
+export {
+  encodeFilePath,
+  encodeSegment,
+  normalizeFilePath,
+  path,
+  type PathParam,
+} from "./core/path.ts";
 export { type SSEMessage, SSEParser, type SSEParserOptions } from "./core/sse.ts";
 export { EventStream, type EventStreamSpec } from "./core/stream.ts";
 export { FileDownload } from "./core/download.ts";

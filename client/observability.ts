@@ -11,47 +11,73 @@ import type { RequestOptions } from "./core/options.ts";
 
 /** `GET /v1/dashboard/summary`. */
 export interface DashboardSummary {
+  /** When the summary was computed. */
   generated_at: string;
+  /** Orchestrator uptime in seconds. */
   uptime_seconds: number;
+  /** Cluster status. */
   cluster: ClusterStatus;
+  /** Number of swarms. */
   swarm_count: number;
+  /** Number of stimuli. */
   stimulus_count: number;
+  /** Number of security incidents. */
   security_incident_count: number;
+  /** Number of storage violations. */
   storage_violation_count: number;
+  /** Recent agent executions. */
   recent_execution_count: number;
+  /** Recent workflow executions. */
   recent_workflow_execution_count: number;
 }
 
 /** One security incident. */
 export interface SecurityIncident {
+  /** Category. */
   category: string;
+  /** Severity. */
   severity: string;
+  /** Agent id, if known. */
   agent_id?: string | null;
+  /** Execution id. */
   execution_id?: string | null;
+  /** SEAL session id, if any. */
   session_id?: string | null;
+  /** Tool involved, if any. */
   tool_name?: string | null;
+  /** Details. */
   details: string;
+  /** When it happened (RFC 3339). */
   occurred_at: string;
 }
 
 /** `GET /v1/security/incidents`. */
 export interface SecurityIncidentList {
+  /** The entries. */
   items: SecurityIncident[];
 }
 
 /** One storage-policy violation. */
 export interface StorageViolation {
+  /** Category. */
   category: string;
+  /** Execution id. */
   execution_id: string;
+  /** Volume id, if any. */
   volume_id?: string | null;
+  /** Path inside the volume, if known. */
   path?: string | null;
+  /** File operation, if known. */
   operation?: string | null;
+  /** Details. */
   details: string;
+  /** When it happened (RFC 3339). */
   occurred_at: string;
 }
 
 /** `GET /v1/storage/violations`. */
 export interface StorageViolationList {
+  /** The entries. */
   items: StorageViolation[];
 }
 

@@ -28,9 +28,13 @@ export interface SealAttestationRequest {
   container_id?: string;
   /** Tenant to attest for (operators and service accounts only; operators must give this or `execution_id`). */
   tenant_id?: string;
+  /** Audit: principal subject. */
   principal_subject?: string;
+  /** User id. */
   user_id?: string;
+  /** Audit: workload id. */
   workload_id?: string;
+  /** Audit: Zaru tier. */
   zaru_tier?: string;
   /** Copied into the token when at most 256 bytes. */
   task_summary?: string;
@@ -40,6 +44,7 @@ export interface SealAttestationRequest {
 
 /** `POST /v1/seal/attest` answer. */
 export interface SealAttestationResponse {
+  /** Status. */
   status: "success";
   /** RS256 JWT naming the session; put it in every envelope. */
   security_token: string;
@@ -51,29 +56,43 @@ export interface SealAttestationResponse {
 
 /** A signed envelope for `POST /v1/seal/invoke` (what `createSealEnvelope` returns). */
 export interface SealInvokeEnvelope {
+  /** Protocol id, `seal/v1`. */
   protocol: string;
+  /** Session token from attestation. */
   security_token: string;
+  /** Base64 Ed25519 signature. */
   signature: string;
+  /** The MCP JSON-RPC request. */
   payload: unknown;
+  /** Signing time (RFC 3339). */
   timestamp: string;
 }
 
 /** One tool of `GET /v1/seal/tools`. */
 export interface SealTool {
+  /** Name. */
   name: string;
+  /** Human description. */
   description: string;
   /** JSON Schema of the arguments (camelCase on the wire). */
   inputSchema: unknown;
+  /** Executor metadata, if any. */
   executor?: unknown;
+  /** True when the tool can run across an edge fleet. */
   fleetCapable?: boolean;
 }
 
 /** `GET /v1/seal/tools`. */
 export interface SealToolsResponse {
+  /** Protocol id, `seal/v1`. */
   protocol: "seal/v1";
+  /** Attestation route. */
   attestation_endpoint: string;
+  /** Invocation route. */
   invoke_endpoint: string;
+  /** Security context, if one was given. */
   security_context: string | null;
+  /** The tools. */
   tools: SealTool[];
 }
 

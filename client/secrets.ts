@@ -13,19 +13,25 @@ import { path } from "./core/path.ts";
 
 /** `GET /v1/secrets/{path}`: the field names stored at `path` (values are never returned). */
 export interface SecretInfo {
+  /** The secret path as given. */
   path: string;
+  /** Field names stored at the path (values are never returned). */
   fields: string[];
 }
 
 /** `PUT /v1/secrets/{path}` answer. */
 export interface WriteSecretResponse {
+  /** Status. */
   status: "written";
+  /** The secret path as given. */
   path: string;
 }
 
 /** `DELETE /v1/secrets/{path}` answer. */
 export interface DeleteSecretResponse {
+  /** Status. */
   status: "deleted";
+  /** The secret path as given. */
   path: string;
 }
 

@@ -181,12 +181,12 @@ export async function listStimuli(
  * await getStimulus(core, crypto.randomUUID()).catch((e) => console.log(e.name)); // "NotFoundError"
  * ```
  */
-export function getStimulus(
+export async function getStimulus(
   core: AegisCore,
   stimulusId: string,
   options?: RequestOptions,
 ): Promise<StimulusResponse> {
-  return core.request({
+  return await core.request({
     method: "GET",
     path: path`/v1/stimuli/${stimulusId}`,
     embeddedErrors: true,

@@ -11,44 +11,65 @@ import { path } from "./core/path.ts";
 
 /** One swarm. */
 export interface Swarm {
+  /** Swarm id. */
   swarm_id: string;
+  /** Execution that created the swarm. */
   parent_execution_id: string;
+  /** Tenant the record belongs to. */
   tenant_id: string;
+  /** Member execution ids. */
   member_ids: string[];
+  /** Number of members. */
   member_count: number;
   /** Lower-case status, e.g. `"active"`, `"dissolved"`. */
   status: string;
+  /** Creation time (RFC 3339). */
   created_at: string;
+  /** Dissolution time, if dissolved. */
   dissolved_at?: string | null;
+  /** Locks currently held. */
   lock_count: number;
+  /** Messages exchanged recently. */
   recent_message_count: number;
 }
 
 /** `GET /v1/swarms`. */
 export interface SwarmList {
+  /** The entries. */
   items: Swarm[];
 }
 
 /** A resource lock held inside a swarm. */
 export interface SwarmLock {
+  /** Locked resource. */
   resource_id: string;
+  /** Holder of the lock. */
   held_by: string;
+  /** Acquisition time. */
   acquired_at: string;
+  /** Expiry time (RFC 3339). */
   expires_at: string;
 }
 
 /** A message exchanged inside a swarm (size only, not content). */
 export interface SwarmMessage {
+  /** Sender. */
   from: string;
+  /** Recipient. */
   to: string;
+  /** Message size in bytes. */
   payload_bytes: number;
+  /** Send time. */
   sent_at: string;
 }
 
 /** `GET /v1/swarms/{id}`. */
 export interface SwarmDetail {
+  /** The swarm. */
   swarm: Swarm;
+  /** Locks currently held. */
   locks: SwarmLock[];
+  /** Recent messages (sizes only). */
   recent_messages: SwarmMessage[];
 }
 

@@ -13,15 +13,21 @@ export interface UserRateLimitBucket {
   resource_type: string;
   /** `per_minute`, `hourly`, `daily`, `weekly` or `monthly`. */
   bucket: string;
+  /** Calls counted in the current window. */
   current_count: number;
+  /** Limit per window. */
   limit_value: number;
+  /** Window length in seconds. */
   window_seconds: number;
+  /** When the window resets (RFC 3339). */
   resets_at: string;
 }
 
 /** `GET /v1/user/rate-limits/usage`. */
 export interface UserRateLimitUsage {
+  /** The usage counters. */
   usage: UserRateLimitBucket[];
+  /** Number of entries in the list. */
   count: number;
 }
 

@@ -275,12 +275,12 @@ export async function* iterateWorkflowExecutions(
  * await getWorkflowExecution(core, crypto.randomUUID()).catch((e) => console.log(e.status)); // 404
  * ```
  */
-export function getWorkflowExecution(
+export async function getWorkflowExecution(
   core: AegisCore,
   executionId: string,
   options?: RequestOptions,
 ): Promise<WorkflowExecution> {
-  return core.request({
+  return await core.request({
     method: "GET",
     path: path`/v1/workflows/executions/${executionId}`,
   }, options);
@@ -299,12 +299,12 @@ export function getWorkflowExecution(
  * await removeWorkflowExecution(core, crypto.randomUUID()).catch((e) => console.log(e.status)); // 404
  * ```
  */
-export function removeWorkflowExecution(
+export async function removeWorkflowExecution(
   core: AegisCore,
   executionId: string,
   options?: RequestOptions,
 ): Promise<RemoveWorkflowExecutionResponse> {
-  return core.request({
+  return await core.request({
     method: "DELETE",
     path: path`/v1/workflows/executions/${executionId}`,
   }, options);
@@ -324,7 +324,7 @@ export function removeWorkflowExecution(
  * await signalWorkflowExecution(core, crypto.randomUUID(), "yes").catch((e) => console.log(e.status));
  * ```
  */
-export function signalWorkflowExecution(
+export async function signalWorkflowExecution(
   core: AegisCore,
   executionId: string,
   response: string,
@@ -333,7 +333,7 @@ export function signalWorkflowExecution(
   if (typeof response !== "string") {
     throw new InvalidArgumentError("response", "must be a string (the human input)");
   }
-  return core.request({
+  return await core.request({
     method: "POST",
     path: path`/v1/workflows/executions/${executionId}/signal`,
     json: { response },
@@ -353,12 +353,12 @@ export function signalWorkflowExecution(
  * await cancelWorkflowExecution(core, crypto.randomUUID()).catch((e) => console.log(e.status)); // 404
  * ```
  */
-export function cancelWorkflowExecution(
+export async function cancelWorkflowExecution(
   core: AegisCore,
   executionId: string,
   options?: RequestOptions,
 ): Promise<CancelWorkflowExecutionResponse> {
-  return core.request({
+  return await core.request({
     method: "POST",
     path: path`/v1/workflows/executions/${executionId}/cancel`,
     idempotent: true,
@@ -464,12 +464,12 @@ export async function* iterateWorkflowExecutionLogs(
  * for await (const event of stream) console.log(event.event_type, event.state_name);
  * ```
  */
-export function streamWorkflowExecutionLogs(
+export async function streamWorkflowExecutionLogs(
   core: AegisCore,
   executionId: string,
   options: StreamWorkflowExecutionLogsOptions = {},
 ): Promise<EventStream<WorkflowLogEvent>> {
-  return core.stream<WorkflowLogEvent>({
+  return await core.stream<WorkflowLogEvent>({
     method: "GET",
     path: path`/v1/workflows/executions/${executionId}/logs/stream`,
   }, {

@@ -292,12 +292,12 @@ export async function listWorkflows(
  * await getWorkflow(core, "no-such-workflow").catch((e) => console.log(e.status)); // 404
  * ```
  */
-export function getWorkflow(
+export async function getWorkflow(
   core: AegisCore,
   name: string,
   options?: RequestOptions,
 ): Promise<WorkflowDetail> {
-  return core.request({ method: "GET", path: path`/v1/workflows/${workflowName(name)}` }, options);
+  return await core.request({ method: "GET", path: path`/v1/workflows/${workflowName(name)}` }, options);
 }
 
 /**
@@ -313,12 +313,12 @@ export function getWorkflow(
  * await deleteWorkflow(core, "no-such-workflow").catch((e) => console.log(e.status)); // 404
  * ```
  */
-export function deleteWorkflow(
+export async function deleteWorkflow(
   core: AegisCore,
   name: string,
   options?: RequestOptions,
 ): Promise<WorkflowDeleteResponse> {
-  return core.request(
+  return await core.request(
     { method: "DELETE", path: path`/v1/workflows/${workflowName(name)}` },
     options,
   );
@@ -366,7 +366,7 @@ export async function listWorkflowVersions(
  * await updateWorkflowScope(core, "no-such-workflow", "global").catch((e) => console.log(e.status));
  * ```
  */
-export function updateWorkflowScope(
+export async function updateWorkflowScope(
   core: AegisCore,
   name: string,
   targetScope: WorkflowScope,
@@ -375,7 +375,7 @@ export function updateWorkflowScope(
   if (targetScope !== "global" && targetScope !== "tenant") {
     throw new InvalidArgumentError("targetScope", 'must be "global" or "tenant"');
   }
-  return core.request({
+  return await core.request({
     method: "POST",
     path: path`/v1/workflows/${workflowName(name)}/scope`,
     json: { target_scope: targetScope },
@@ -402,14 +402,14 @@ export function updateWorkflowScope(
  * console.log(execution_id);
  * ```
  */
-export function runWorkflow(
+export async function runWorkflow(
   core: AegisCore,
   name: string,
   input: unknown,
   options: RunWorkflowOptions = {},
 ): Promise<WorkflowRunResponse> {
   requireInput(input);
-  return core.request({
+  return await core.request({
     method: "POST",
     path: path`/v1/workflows/${workflowName(name)}/run`,
     query: { version: options.version },
@@ -436,7 +436,7 @@ export function runWorkflow(
  * console.log(run.status); // "running"
  * ```
  */
-export function executeTemporalWorkflow(
+export async function executeTemporalWorkflow(
   core: AegisCore,
   request: ExecuteTemporalWorkflowRequest,
   options?: RequestOptions,
@@ -445,7 +445,7 @@ export function executeTemporalWorkflow(
     throw new InvalidArgumentError("workflow_id", "must be a workflow name or UUID");
   }
   requireInput(request.input);
-  return core.request({
+  return await core.request({
     method: "POST",
     path: "/v1/workflows/temporal/execute",
     json: request,

@@ -89,7 +89,9 @@ await step("compiled with tsc", async () => {
 
 const packDir = await Deno.makeTempDir({ prefix: "aegis-npm-pack-" });
 const tarball = await step("packed", async () => {
-  const packed = JSON.parse(await run("npm", ["pack", "--json", "--pack-destination", packDir], outDir));
+  const packed = JSON.parse(
+    await run("npm", ["pack", "--json", "--pack-destination", packDir], outDir),
+  );
   return `${packDir}/${packed[0].filename}`;
 });
 console.log(`build_npm: ${tarball}`);
@@ -107,7 +109,11 @@ if (smoke) {
       testArgs.push("--test-reporter=junit", `--test-reporter-destination=${report}`);
       reports.push(report);
     }
-    console.log(await run("node", [...testArgs, ...files], scratch));
+    const output = await run("node", [...testArgs, ...files], scratch);
+    const counts = output.split("\n").filter((line) =>
+      /^ℹ (tests|pass|fail|skipped) \d+$/.test(line)
+    );
+    console.log(`build_npm: ${label}: ${counts.map((line) => line.slice(2)).join(", ")}`);
   };
   try {
     await Deno.writeTextFile(
@@ -123,7 +129,10 @@ if (smoke) {
     // The exact versions the repository's own tests run against.
     const peers = Object.keys(packageJson.peerDependencies as Record<string, string>)
       .map((name) => `${name}@${rootPackage.devDependencies[name]}`);
-    await step("installed the optional peers", () => run("npm", [...npmInstall, ...peers], scratch));
+    await step(
+      "installed the optional peers",
+      () => run("npm", [...npmInstall, ...peers], scratch),
+    );
     await step("smoke tests passed", () => nodeTest("smoke", ["smoke_esm.mjs", "smoke_cjs.cjs"]));
   } finally {
     await Deno.remove(scratch, { recursive: true });

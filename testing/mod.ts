@@ -64,3 +64,21 @@ export {
   type ParsedWorkflow,
 } from "./workflow_engine.ts";
 export { createPlatformData, type FakePlatformData, type PlatformDataOptions } from "./platform.ts";
+// Wire types the platform data is made of, so `fake.platform` can be filled type-safely.
+export type {
+  ClusterNode,
+  CortexPattern,
+  CortexSkill,
+  Invoice,
+  RateLimitOverride,
+  SecurityIncident,
+  StorageViolation,
+  Swarm,
+  SwarmDetail,
+  SwarmLock,
+  SwarmMessage,
+  Tenant,
+  TenantQuotas,
+  UsageRecord,
+  UserRateLimitBucket,
+} from "../client/mod.ts";

@@ -5,6 +5,7 @@
  * @module
  */
 
+import type { ExecutionEvent } from "../client/events.ts";
 import { timestampOffset, timestampZ } from "./http.ts";
 
 /** A stored agent. */
@@ -32,18 +33,8 @@ export interface FakeExecution {
   timers: Set<ReturnType<typeof setTimeout>>;
 }
 
-/** The `CorrelatedActivityEvent` wire shape. */
-export interface ActivityEvent {
-  event_type: string;
-  category: string;
-  timestamp: string;
-  execution_id: string | null;
-  agent_id: string | null;
-  iteration: number | null;
-  stage?: string;
-  message: string;
-  details: Record<string, unknown>;
-}
+/** The `CorrelatedActivityEvent` wire shape (the client's type: the fake emits exactly it). */
+export type ActivityEvent = ExecutionEvent;
 
 /** How the simulator plays an execution. */
 export interface ExecutionScript {

@@ -18,6 +18,7 @@
  * @module
  */
 
+import type { WorkflowLogEvent } from "../client/workflow_executions.ts";
 import { parse as parseYaml } from "yaml";
 import type { FakeContext } from "./context.ts";
 import { isObject, timestampOffset, timestampZ } from "./http.ts";
@@ -77,31 +78,8 @@ export interface FakeStateDefinition {
   [field: string]: unknown;
 }
 
-/** A workflow log event in the wire shape. */
-export interface FakeWorkflowLogEvent {
-  /** Workflow execution UUID. */
-  execution_id: string;
-  /** Workflow UUID. */
-  workflow_id?: string;
-  /** Workflow name. */
-  workflow_name?: string;
-  /** PascalCase event type. */
-  event_type: string;
-  /** Human-readable summary. */
-  message: string;
-  /** State the event concerns. */
-  state_name?: string;
-  /** Iteration the event concerns. */
-  iteration_number?: number;
-  /** RFC 3339. */
-  timestamp: string;
-  /** REST logs: the stored payload; stream: the domain event keyed by variant. */
-  details: Record<string, unknown>;
-  /** Temporal workflow id. */
-  temporal_workflow_id?: string;
-  /** Temporal run id. */
-  temporal_run_id?: string;
-}
+/** A workflow log event in the wire shape (the client's type: the fake emits exactly it). */
+export type FakeWorkflowLogEvent = WorkflowLogEvent;
 
 /** Status of a simulated workflow execution. */
 export type FakeWorkflowExecutionStatus =

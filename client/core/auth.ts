@@ -152,7 +152,9 @@ export class ClientCredentialsAuth implements AuthStrategy {
     const expiresIn = record.expires_in === undefined ? 300 : Number(record.expires_in);
     if (!Number.isFinite(expiresIn) || expiresIn <= 0) {
       throw new TokenRequestError(
-        `token endpoint returned an already-expired token (expires_in ${String(record.expires_in)})`,
+        `token endpoint returned an already-expired token (expires_in ${
+          String(record.expires_in)
+        })`,
       );
     }
     const now = this.#now();

@@ -7,8 +7,8 @@
  */
 
 import {
-  ClientCredentialsAuth,
   type AuthStrategy,
+  ClientCredentialsAuth,
   FunctionTokenAuth,
   StaticTokenAuth,
 } from "./auth.ts";
@@ -147,7 +147,10 @@ export class AegisCore {
     try {
       this.#headers = new Headers(opts.headers);
     } catch (error) {
-      throw new InvalidArgumentError("headers", `not a valid HTTP header: ${(error as Error).message}`);
+      throw new InvalidArgumentError(
+        "headers",
+        `not a valid HTTP header: ${(error as Error).message}`,
+      );
     }
     if (opts.tenantId !== undefined) checkHeaderValue(opts.tenantId, "tenantId");
     this.#tenantId = opts.tenantId;
@@ -375,9 +378,12 @@ export class AegisCore {
       if (timedOut) {
         return {
           kind: "error",
-          error: new AegisTimeoutError(`request timed out after ${timeoutMs} ms [${where(label)}]`, {
-            cause: error,
-          }),
+          error: new AegisTimeoutError(
+            `request timed out after ${timeoutMs} ms [${where(label)}]`,
+            {
+              cause: error,
+            },
+          ),
           retryable: idempotent,
         };
       }
@@ -458,7 +464,12 @@ export class AegisCore {
     const delay = retryAfterMs !== undefined
       ? retryAfterMs + Math.random() * 100
       : exponential * (0.5 + Math.random() * 0.5);
-    this.#log("warn", "retrying", { ...label, retry, delayMs: Math.round(delay), cause: cause.name });
+    this.#log("warn", "retrying", {
+      ...label,
+      retry,
+      delayMs: Math.round(delay),
+      cause: cause.name,
+    });
     await sleep(delay, signal, label);
   }
 
@@ -501,7 +512,10 @@ export class AegisCore {
       for (const [name, value] of new Headers(options.headers)) headers.set(name, value);
     } catch (error) {
       // `Headers` refuses CR/LF and invalid names with a bare TypeError; name the culprit.
-      throw new InvalidArgumentError("headers", `not a valid HTTP header: ${(error as Error).message}`);
+      throw new InvalidArgumentError(
+        "headers",
+        `not a valid HTTP header: ${(error as Error).message}`,
+      );
     }
     const tenant = options.tenantId ?? this.#tenantId;
     if (tenant !== undefined) headers.set("x-tenant-id", checkHeaderValue(tenant, "tenantId"));

@@ -20,7 +20,9 @@ export interface Logger {
 export type LogLevel = "debug" | "info" | "warn" | "error" | "off";
 
 /** Supplies a bearer token; called before every request, so it may cache and refresh. */
-export type TokenProvider = (signal?: AbortSignal) => string | undefined | Promise<string | undefined>;
+export type TokenProvider = (
+  signal?: AbortSignal,
+) => string | undefined | Promise<string | undefined>;
 
 /** Options of a client. Only `baseUrl` is required. */
 export interface ClientOptions {

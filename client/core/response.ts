@@ -68,7 +68,9 @@ export async function readText(
     received += value.byteLength;
     if (received > limit) {
       await reader.cancel().catch(() => {});
-      throw new AegisProtocolError(`response body exceeds the ${limit}-byte limit [${where(label)}]`);
+      throw new AegisProtocolError(
+        `response body exceeds the ${limit}-byte limit [${where(label)}]`,
+      );
     }
     text += decode(value);
   }
@@ -162,7 +164,10 @@ function describeBody(body: unknown): Pick<ApiErrorInit, "code" | "serverMessage
       : { code: codeFromMessage(error), serverMessage: truncate(error) };
   }
   if (typeof body.code === "string") {
-    return { code: body.code, serverMessage: message === undefined ? undefined : truncate(message) };
+    return {
+      code: body.code,
+      serverMessage: message === undefined ? undefined : truncate(message),
+    };
   }
   return message === undefined ? {} : { serverMessage: truncate(message) };
 }

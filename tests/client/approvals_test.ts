@@ -167,11 +167,11 @@ describe("approveRequest / rejectRequest", () => {
       /Invalid request ID/,
     );
     const before = h.fake.requests.length;
-    assert.throws(
+    await assert.rejects(
       () => h.client.rejectRequest(crypto.randomUUID(), {} as never),
       InvalidArgumentError,
     );
-    assert.throws(
+    await assert.rejects(
       () => h.client.approveRequest(crypto.randomUUID(), { feedback: 5 } as never),
       InvalidArgumentError,
     );

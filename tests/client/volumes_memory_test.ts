@@ -21,10 +21,10 @@ const MAX_GROWTH = 16 * MiB;
 /** Command that runs a TypeScript file with the runtime running this test. */
 function runtimeCommand(script: string): [string, string[]] {
   const deno = (globalThis as { Deno?: { execPath(): string } }).Deno;
-  if (deno) return [deno.execPath(), ["run", "-A", "--quiet", script]];
+  if (deno) return [deno.execPath(), ["run", "-A", "--quiet", "--v8-flags=--expose-gc", script]];
   if (process.versions.bun) return [process.execPath, [script]];
   // Node: keep loader flags such as `--import tsx`, drop the test runner's own flags.
-  return [process.execPath, [...process.execArgv.filter((a) => !a.startsWith("--test")), script]];
+  return [process.execPath, ["--expose-gc", ...process.execArgv.filter((a) => !a.startsWith("--test")), script]];
 }
 
 function runClient(env: Record<string, string>): Promise<TransferReport> {

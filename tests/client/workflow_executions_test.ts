@@ -263,7 +263,7 @@ describe("signalWorkflowExecution", () => {
       NotFoundError,
     );
     await assert.rejects(h.client.signalWorkflowExecution("nope", "yes"), NotFoundError);
-    assert.throws(
+    await assert.rejects(
       () => h.client.signalWorkflowExecution(crypto.randomUUID(), { ok: true } as never),
       InvalidArgumentError,
     );

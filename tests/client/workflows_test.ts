@@ -181,7 +181,7 @@ describe("updateWorkflowScope", () => {
   it("404s an unknown workflow and refuses a bad scope locally", async () => {
     const h = setup();
     await assert.rejects(h.client.updateWorkflowScope("nope", "tenant"), NotFoundError);
-    assert.throws(
+    await assert.rejects(
       () => h.client.updateWorkflowScope("greet", "public" as "global"),
       InvalidArgumentError,
     );
@@ -220,7 +220,7 @@ describe("runWorkflow / executeTemporalWorkflow", () => {
     await h.client.runWorkflow("greet", null);
     assert.deepEqual(JSON.parse(h.last("/v1/workflows/greet/run").body!), { input: null });
     const count = h.fake.requests.length;
-    assert.throws(() => h.client.runWorkflow("greet", undefined), InvalidArgumentError);
+    await assert.rejects(() => h.client.runWorkflow("greet", undefined), InvalidArgumentError);
     assert.equal(h.fake.requests.length, count);
   });
 
@@ -256,11 +256,11 @@ describe("runWorkflow / executeTemporalWorkflow", () => {
     assert.equal(req.method, "POST");
     assert.deepEqual(JSON.parse(req.body!), request);
     assert.equal(run.status, "running");
-    assert.throws(
+    await assert.rejects(
       () => h.client.executeTemporalWorkflow({ workflow_id: "", input: 1 }),
       InvalidArgumentError,
     );
-    assert.throws(
+    await assert.rejects(
       () => h.client.executeTemporalWorkflow({ workflow_id: "greet" } as never),
       InvalidArgumentError,
     );
