@@ -300,3 +300,5 @@ function signalExitCode(signalName: string | null): number {
 function abortError(signal: AbortSignal | undefined): AegisAbortError {
   return new AegisAbortError("command aborted", { cause: signal?.reason });
 }
+
+export type { ExecFunction, ExecRequest, ExecResult } from "./types.ts";

@@ -19,19 +19,29 @@ export type AgentScope = "global" | "tenant";
 
 /** One element of `GET /v1/agents` (a bare array). */
 export interface AgentSummary {
+  /** Unique id (UUID). */
   id: string;
+  /** Name. */
   name: string;
+  /** Version string. */
   version: string;
   /** `""` when the manifest has none. */
   description: string;
+  /** Current status. */
   status: AgentStatus;
+  /** Metadata labels. */
   labels: Record<string, string>;
+  /** Visibility scope. */
   scope: AgentScope;
   /** RFC 3339 (`+00:00` form). */
   created_at: string;
+  /** Last update time (RFC 3339). */
   updated_at: string;
+  /** Owning tenant. */
   tenant_id: string;
+  /** Number of executions so far. */
   execution_count: number;
+  /** JSON Schema the execution input must satisfy, if declared. */
   input_schema?: unknown;
 }
 
@@ -45,30 +55,39 @@ export interface AgentDetail extends Omit<AgentSummary, "execution_count"> {
 
 /** `POST /v1/agents` answer. */
 export interface DeployAgentResponse {
+  /** Agent UUID. */
   agent_id: string;
 }
 
 /** `{success: true}` answers. */
 export interface SuccessResponse {
+  /** Always `true` on success. */
   success: true;
 }
 
 /** `GET /v1/agents/lookup/{name}` answer (only the id). */
 export interface LookupAgentResponse {
+  /** Unique id (UUID). */
   id: string;
 }
 
 /** One element of `GET /v1/agents/{id}/versions`. */
 export interface AgentVersion {
+  /** Unique id (UUID). */
   id: string;
+  /** Version string. */
   version: string;
+  /** Creation time (RFC 3339). */
   created_at: string;
+  /** The stored manifest as YAML. */
   manifest_yaml: string;
 }
 
 /** `POST /v1/agents/{id}/scope` answer. */
 export interface UpdateAgentScopeResponse {
+  /** Always `true` on success. */
   success: true;
+  /** The scope after the change. */
   new_scope: AgentScope;
 }
 
@@ -76,15 +95,21 @@ export interface UpdateAgentScopeResponse {
 export interface AttachmentRef {
   /** Volume UUID. */
   volume_id: string;
+  /** Path inside the volume. */
   path: string;
+  /** Name. */
   name: string;
+  /** Content-sniffed MIME type. */
   mime_type: string;
+  /** Size in bytes. */
   size: number;
+  /** SHA-256 of the content, hex. */
   sha256?: string;
 }
 
 /** `POST /v1/agents/{id}/execute` answer. */
 export interface ExecuteAgentResponse {
+  /** Execution UUID. */
   execution_id: string;
 }
 

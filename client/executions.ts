@@ -18,9 +18,13 @@ export type ExecutionStatus = "Pending" | "Running" | "Completed" | "Failed" | "
 
 /** `GET /v1/executions/{id}`: only these four fields exist. */
 export interface Execution {
+  /** Unique id (UUID). */
   id: string;
+  /** Agent UUID. */
   agent_id: string;
+  /** Current status. */
   status: ExecutionStatus;
+  /** Owning tenant. */
   tenant_id: string;
 }
 
@@ -28,6 +32,7 @@ export interface Execution {
 export interface ExecutionSummary extends Execution {
   /** RFC 3339 `Z`. */
   started_at: string;
+  /** End time (RFC 3339), once finished. */
   ended_at?: string;
 }
 
@@ -56,6 +61,7 @@ export interface StreamExecutionOptions extends RequestOptions {
 
 /** `{success: true}`. */
 export interface ExecutionActionResponse {
+  /** Always `true` on success. */
   success: true;
 }
 

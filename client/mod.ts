@@ -53,3 +53,6 @@ export * from "./users.ts";
 export * from "./admin.ts";
 export * from "./seal_api.ts";
 export type { ManifestInput } from "./manifest_input.ts";
+// Manifest types, which deployAgent/registerWorkflow accept (type-only: nothing is bundled).
+export type * from "../manifest/types.ts";
+export type * from "../manifest/workflow_types.ts";

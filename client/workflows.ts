@@ -297,7 +297,10 @@ export async function getWorkflow(
   name: string,
   options?: RequestOptions,
 ): Promise<WorkflowDetail> {
-  return await core.request({ method: "GET", path: path`/v1/workflows/${workflowName(name)}` }, options);
+  return await core.request(
+    { method: "GET", path: path`/v1/workflows/${workflowName(name)}` },
+    options,
+  );
 }
 
 /**

@@ -102,3 +102,6 @@ export async function saveWorkflowManifest(
 ): Promise<void> {
   await writeText(path, stringifyWorkflowManifest(validateWorkflowManifest(manifest)));
 }
+
+export type * from "./types.ts";
+export type * from "./workflow_types.ts";

@@ -138,7 +138,11 @@ export class SEALClient {
    * orchestrator sends it. Attests first when there is no live session, and once more if the
    * orchestrator reports the session expired.
    */
-  async callTool(toolName: string, args: Record<string, unknown> = {}, options?: RequestOptions): Promise<unknown> {
+  async callTool(
+    toolName: string,
+    args: Record<string, unknown> = {},
+    options?: RequestOptions,
+  ): Promise<unknown> {
     this.#checkUsable();
     if (typeof toolName !== "string" || toolName.length === 0) {
       throw new SEALError("invalid_argument", "toolName must be a non-empty string");
@@ -176,7 +180,11 @@ export class SEALClient {
 
   /** Shows the configuration, never keys or tokens. */
   toJSON(): { gatewayUrl: string; workloadId: string; securityScope: string } {
-    return { gatewayUrl: this.gatewayUrl, workloadId: this.workloadId, securityScope: this.securityScope };
+    return {
+      gatewayUrl: this.gatewayUrl,
+      workloadId: this.workloadId,
+      securityScope: this.securityScope,
+    };
   }
 
   /** Deno's `inspect`. */
@@ -198,7 +206,10 @@ export class SEALClient {
       workload_id: this.workloadId,
     }, options);
     if (typeof response?.security_token !== "string" || typeof response.expires_at !== "string") {
-      throw new SEALError("malformed_envelope", "attestation answered without security_token/expires_at");
+      throw new SEALError(
+        "malformed_envelope",
+        "attestation answered without security_token/expires_at",
+      );
     }
     const expiresAtMs = Date.parse(response.expires_at);
     const result: AttestationResult = {
@@ -218,16 +229,25 @@ export class SEALClient {
     await this.attest(options);
   }
 
-  async #invoke(toolName: string, args: Record<string, unknown>, options?: RequestOptions): Promise<unknown> {
+  async #invoke(
+    toolName: string,
+    args: Record<string, unknown>,
+    options?: RequestOptions,
+  ): Promise<unknown> {
     const session = this.#session;
     const key = this.#key;
     if (!session || !key) throw new SEALError("key_erased", "the SEAL client has been erased");
-    const envelope = await createSealEnvelope(session.result.security_token, {
-      jsonrpc: "2.0",
-      id: crypto.randomUUID(),
-      method: "tools/call",
-      params: { name: toolName, arguments: args },
-    }, key, { now: this.#options.now?.() });
+    const envelope = await createSealEnvelope(
+      session.result.security_token,
+      {
+        jsonrpc: "2.0",
+        id: crypto.randomUUID(),
+        method: "tools/call",
+        params: { name: toolName, arguments: args },
+      },
+      key,
+      { now: this.#options.now?.() },
+    );
     return await invokeSeal(this.#core, envelope, options);
   }
 

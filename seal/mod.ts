@@ -40,3 +40,6 @@ export {
   type VerifySealEnvelopeOptions,
 } from "./envelope.ts";
 export { type AttestationResult, SEALClient, type SEALClientOptions } from "./client.ts";
+// Referenced by SEALClient's options.
+export type { Logger, RequestOptions, TokenProvider } from "../client/core/options.ts";
+export type { SealAttestationRequest } from "../client/seal_api.ts";

@@ -9,6 +9,7 @@
 
 import { Hono } from "hono";
 import type { Context } from "hono";
+import type { FakeApp } from "./app.ts";
 
 /**
  * Tags of the orchestrator's LLM failures (`{error: "<tag>: <message>"}`), which decide the
@@ -212,7 +213,12 @@ const DESERIALIZE = "Failed to deserialize the JSON body into the target type: "
  * console.log(await response.json()); // { content: "nothing to do", tool_calls_executed: 0 }
  * ```
  */
-export function createDispatchRoutes(options: DispatchRoutesOptions = {}): Hono {
+export function createDispatchRoutes(options: DispatchRoutesOptions = {}): FakeApp {
+  return dispatchApp(options);
+}
+
+/** Builds the Hono app behind {@link createDispatchRoutes} (mounted by the fake orchestrator). */
+export function dispatchApp(options: DispatchRoutesOptions = {}): Hono {
   const app = new Hono();
   const loops = new Map<string, LoopState>();
   const script = options.script ?? DEFAULT_DISPATCH_SCRIPT;

@@ -8,10 +8,17 @@
  */
 
 import { Hono } from "hono";
+import type { FakeApp } from "./app.ts";
 import type { FakeContext } from "./context.ts";
-import { createDispatchRoutes, type DispatchRoutesOptions } from "./dispatch_routes.ts";
-import { FaultInjector, RESET_HEADER, TRUNCATE_HEADER, truncate } from "./faults.ts";
-import { createSealRoutes, type SealRoutesOptions } from "./seal_routes.ts";
+import { dispatchApp, type DispatchRoutesOptions } from "./dispatch_routes.ts";
+import {
+  FaultInjector,
+  faultMiddleware,
+  RESET_HEADER,
+  truncate,
+  TRUNCATE_HEADER,
+} from "./faults.ts";
+import { sealApp, type SealRoutesOptions } from "./seal_routes.ts";
 import { plainText } from "./http.ts";
 import { registerAgentRoutes } from "./routes/agents.ts";
 import { registerExecutionRoutes } from "./routes/executions.ts";
@@ -75,11 +82,13 @@ export interface FakeOrchestratorOptions {
 
 /** A request as the fake saw it (for asserting the exact wire format). */
 export interface RecordedRequest {
+  /** HTTP method. */
   method: string;
   /** Raw (still percent-encoded) path. */
   path: string;
   /** Raw query string without `?`. */
   search: string;
+  /** Request headers as received. */
   headers: Headers;
   /** Body text for JSON, text and form bodies; `undefined` for others. */
   body: string | undefined;
@@ -100,8 +109,8 @@ const EXEMPT_PREFIXES = [
 
 /** A running fake orchestrator. */
 export interface FakeOrchestrator {
-  /** The Hono app (mount more routes on it if you need to). */
-  readonly app: Hono;
+  /** The fake's request handler (`fake.app.request("/health")` in tests). */
+  readonly app: FakeApp;
   /** In-process `fetch` (pass it as the client's `fetch`). */
   readonly fetch: typeof fetch;
   /** A bearer token the fake accepts. */
@@ -131,7 +140,9 @@ export interface FakeOrchestrator {
   /** Makes every token the fake Keycloak issued so far invalid (401 on next use). */
   expireIssuedTokens(): void;
   /** Serves on `127.0.0.1` (port 0 = any free port) through `node:http`. */
-  listen(port?: number): Promise<{ url: string; openConnections(): number; close(): Promise<void> }>;
+  listen(
+    port?: number,
+  ): Promise<{ url: string; openConnections(): number; close(): Promise<void> }>;
   /** Stops simulations and timers. */
   close(): void;
 }
@@ -185,7 +196,7 @@ export function createFakeOrchestrator(options: FakeOrchestratorOptions = {}): F
     if (requests.length > 2000) requests.splice(0, requests.length - 2000);
     await next();
   });
-  app.use("*", faults.middleware());
+  app.use("*", faultMiddleware(faults));
   const issued = registerKeycloakRoutes(app, oauth, options.keycloak?.tokenLifetimeSeconds ?? 300);
   app.use("*", async (c, next) => {
     const path = new URL(c.req.url).pathname;
@@ -214,10 +225,10 @@ export function createFakeOrchestrator(options: FakeOrchestratorOptions = {}): F
   registerBillingRoutes(app, ctx, platform);
   registerClusterRoutes(app, ctx, platform);
   registerAdminRoutes(app, ctx, platform);
-  app.route("/", createDispatchRoutes(options.dispatch));
+  app.route("/", dispatchApp(options.dispatch));
   app.route(
     "/",
-    createSealRoutes({
+    sealApp({
       ...options.seal,
       // Attestation authenticates in the handler: the fake's static and Keycloak tokens.
       // aegis_ API keys created through POST /v1/api-keys are accepted too, like the real route.

@@ -62,41 +62,14 @@ export class FaultInjector {
     this.#rules = [];
   }
 
-  /** The Hono middleware applying the rules. */
-  middleware(): MiddlewareHandler {
-    return async (c, next) => {
-      const entry = this.#match(c.req.method, new URL(c.req.url).pathname);
-      if (!entry) return await next();
-      this.hits++;
-      const { rule } = entry;
-      const signal = c.req.raw.signal;
-      if (rule.delayMs) await delay(rule.delayMs, signal);
-      if (rule.action === "reset") {
-        return new Response(null, { status: 599, headers: { [RESET_HEADER]: "1" } });
-      }
-      if (rule.action === "hang") {
-        await delay(Number.MAX_SAFE_INTEGER, signal);
-        return new Response(null, { status: 599, headers: { [RESET_HEADER]: "1" } });
-      }
-      if (rule.status !== undefined) {
-        const headers = new Headers(rule.headers);
-        if (typeof rule.body === "string") {
-          if (!headers.has("content-type")) headers.set("content-type", "text/plain; charset=utf-8");
-          return new Response(rule.body, { status: rule.status, headers });
-        }
-        if (rule.body !== undefined) {
-          headers.set("content-type", "application/json");
-          return new Response(JSON.stringify(rule.body), { status: rule.status, headers });
-        }
-        return new Response(null, { status: rule.status, headers });
-      }
-      await next();
-      if (rule.action === "truncate") {
-        // The transport (in-process fetch or socket server) performs the cut.
-        c.res = new Response(c.res.body, c.res);
-        c.res.headers.set(TRUNCATE_HEADER, String(rule.truncateAfterBytes ?? 0));
-      }
-    };
+  /**
+   * The rule that applies to a request, consuming one of its uses (the fake's middleware calls
+   * this for every request).
+   */
+  take(method: string, path: string): FaultRule | undefined {
+    const entry = this.#match(method, path);
+    if (entry) this.hits++;
+    return entry?.rule;
   }
 
   #match(method: string, path: string): { rule: FaultRule } | undefined {
@@ -156,4 +129,41 @@ function delay(ms: number, signal: AbortSignal): Promise<void> {
     }
     signal.addEventListener("abort", done, { once: true });
   });
+}
+
+/** The Hono middleware applying `faults` (used by the fake orchestrator). */
+export function faultMiddleware(faults: FaultInjector): MiddlewareHandler {
+  return async (c, next) => {
+    const rule = faults.take(c.req.method, new URL(c.req.url).pathname);
+    if (!rule) return await next();
+    const signal = c.req.raw.signal;
+    if (rule.delayMs) await delay(rule.delayMs, signal);
+    if (rule.action === "reset") {
+      return new Response(null, { status: 599, headers: { [RESET_HEADER]: "1" } });
+    }
+    if (rule.action === "hang") {
+      await delay(Number.MAX_SAFE_INTEGER, signal);
+      return new Response(null, { status: 599, headers: { [RESET_HEADER]: "1" } });
+    }
+    if (rule.status !== undefined) {
+      const headers = new Headers(rule.headers);
+      if (typeof rule.body === "string") {
+        if (!headers.has("content-type")) {
+          headers.set("content-type", "text/plain; charset=utf-8");
+        }
+        return new Response(rule.body, { status: rule.status, headers });
+      }
+      if (rule.body !== undefined) {
+        headers.set("content-type", "application/json");
+        return new Response(JSON.stringify(rule.body), { status: rule.status, headers });
+      }
+      return new Response(null, { status: rule.status, headers });
+    }
+    await next();
+    if (rule.action === "truncate") {
+      // The transport (in-process fetch or socket server) performs the cut.
+      c.res = new Response(c.res.body, c.res);
+      c.res.headers.set(TRUNCATE_HEADER, String(rule.truncateAfterBytes ?? 0));
+    }
+  };
 }

@@ -63,7 +63,7 @@ async function serve(
   const method = req.method ?? "GET";
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
-    if (Array.isArray(value)) for (const v of value) headers.append(name, v);
+    if (Array.isArray(value)) { for (const v of value) headers.append(name, v); }
     else if (value !== undefined) headers.set(name, value);
   }
   const hasBody = method !== "GET" && method !== "HEAD";

@@ -22,8 +22,15 @@ export {
   type FakeOrchestratorOptions,
   type RecordedRequest,
 } from "./fake_orchestrator.ts";
-export { type FaultRule, FaultInjector } from "./faults.ts";
-export type { ActivityEvent, ExecutionScript, FakeAgent, FakeExecution, FakeState } from "./state.ts";
+export { FaultInjector, type FaultRule } from "./faults.ts";
+export type {
+  ActivityEvent,
+  ExecutionScript,
+  FakeAgent,
+  FakeExecution,
+  FakeState,
+  Listener,
+} from "./state.ts";
 export {
   createDispatchRoutes,
   DEFAULT_DISPATCH_SCRIPT,
@@ -52,13 +59,13 @@ export type { JsonValue } from "../seal/mod.ts";
 export {
   type FakeApprovalDecision,
   type FakePendingApproval,
+  type FakeStateDefinition,
   type FakeStimulus,
   type FakeWorkflow,
   FakeWorkflowEngine,
   type FakeWorkflowEngineOptions,
   type FakeWorkflowExecution,
   type FakeWorkflowExecutionStatus,
-  type FakeStateDefinition,
   type FakeWorkflowLogEvent,
   type LogListener,
   type ParsedWorkflow,
@@ -82,3 +89,4 @@ export type {
   UsageRecord,
   UserRateLimitBucket,
 } from "../client/mod.ts";
+export type { FakeApp } from "./app.ts";

@@ -8,6 +8,7 @@
 
 import { Hono } from "hono";
 import type { Context } from "hono";
+import type { FakeApp } from "./app.ts";
 import { encodeBase64 } from "../internal/encoding.ts";
 import { JsonTextError, type JsonValue } from "../seal/canonical.ts";
 import { SEALError } from "../seal/error.ts";
@@ -238,7 +239,12 @@ function extractToolCall(payload: JsonValue): { name: string; args: JsonValue } 
  * console.log((await response.json()).tools.length);
  * ```
  */
-export function createSealRoutes(options: SealRoutesOptions = {}): Hono {
+export function createSealRoutes(options: SealRoutesOptions = {}): FakeApp {
+  return sealApp(options);
+}
+
+/** Builds the Hono app behind {@link createSealRoutes} (mounted by the fake orchestrator). */
+export function sealApp(options: SealRoutesOptions = {}): Hono {
   const now = options.now ?? Date.now;
   const ttlSeconds = options.sessionTtlSeconds ?? 3600;
   const issuer = options.issuer ?? "aegis-orchestrator";

@@ -10,26 +10,43 @@ import { timestampOffset, timestampZ } from "./http.ts";
 
 /** A stored agent. */
 export interface FakeAgent {
+  /** Unique id (UUID). */
   id: string;
+  /** Owning tenant. */
   tenantId: string;
+  /** Visibility scope. */
   scope: "global" | "tenant";
+  /** The stored manifest. */
   manifest: Record<string, unknown>;
+  /** Every deployed version, oldest first. */
   versions: { id: string; version: string; createdAt: number; manifest: Record<string, unknown> }[];
+  /** Creation time, epoch ms. */
   createdAt: number;
+  /** Last update, epoch ms. */
   updatedAt: number;
 }
 
 /** A stored execution. */
 export interface FakeExecution {
+  /** Unique id (UUID). */
   id: string;
+  /** Agent UUID. */
   agentId: string;
+  /** Owning tenant. */
   tenantId: string;
+  /** Current status. */
   status: "Pending" | "Running" | "Completed" | "Failed" | "Cancelled";
+  /** The execution input as sent. */
   input: unknown;
+  /** Start time, epoch ms. */
   startedAt: number;
+  /** End time, epoch ms. */
   endedAt?: number;
+  /** Every event emitted so far (the stream history). */
   events: ActivityEvent[];
+  /** Workspace files by relative path. */
   files: Map<string, Uint8Array<ArrayBuffer>>;
+  /** Pending simulation steps. */
   timers: Set<ReturnType<typeof setTimeout>>;
 }
 
@@ -46,17 +63,21 @@ export interface ExecutionScript {
   failWith?: string;
 }
 
-type Listener = (event: ActivityEvent) => void;
+/** Receives every live event. */
+export type Listener = (event: ActivityEvent) => void;
 
 /** Shared state; one per fake orchestrator. */
 export class FakeState {
+  /** Agents by id. */
   readonly agents: Map<string, FakeAgent> = new Map();
+  /** Executions by id. */
   readonly executions: Map<string, FakeExecution> = new Map();
   readonly #listeners: Set<Listener> = new Set();
   readonly #stepMs: number;
   readonly #script: (input: unknown) => ExecutionScript;
   #clockOffset = 0;
 
+  /** Creates the state; `stepMs` paces simulated executions, `script` shapes each run. */
   constructor(stepMs: number, script: (input: unknown) => ExecutionScript) {
     this.#stepMs = stepMs;
     this.#script = script;
@@ -90,45 +111,106 @@ export class FakeState {
   run(execution: FakeExecution): void {
     const script = this.#script(execution.input);
     const iterations = script.iterations ?? 1;
-    const output = script.output ?? `Echo: ${typeof execution.input === "string" ? execution.input : JSON.stringify(execution.input)}`;
+    const output = script.output ??
+      `Echo: ${
+        typeof execution.input === "string" ? execution.input : JSON.stringify(execution.input)
+      }`;
     const steps: (() => void)[] = [];
     const base = { execution_id: execution.id, agent_id: execution.agentId };
     steps.push(() => {
       execution.status = "Running";
-      this.emit(execution, this.event(execution, "execution_started", "execution", null, "Execution started", {
-        ExecutionStarted: { ...base, started_at: timestampZ(execution.startedAt) },
-      }));
+      this.emit(
+        execution,
+        this.event(execution, "execution_started", "execution", null, "Execution started", {
+          ExecutionStarted: { ...base, started_at: timestampZ(execution.startedAt) },
+        }),
+      );
     });
     for (let i = 1; i <= iterations; i++) {
       steps.push(() =>
-        this.emit(execution, this.event(execution, "iteration_started", "iteration", i, `Iteration ${i} started: generate`, {
-          IterationStarted: { ...base, iteration_number: i, action: "generate", started_at: timestampZ(this.now()) },
-        }))
+        this.emit(
+          execution,
+          this.event(
+            execution,
+            "iteration_started",
+            "iteration",
+            i,
+            `Iteration ${i} started: generate`,
+            {
+              IterationStarted: {
+                ...base,
+                iteration_number: i,
+                action: "generate",
+                started_at: timestampZ(this.now()),
+              },
+            },
+          ),
+        )
       );
       steps.push(() =>
-        this.emit(execution, this.event(execution, "console_output", "console", i, "stdout", {
-          ConsoleOutput: { ...base, iteration_number: i, stream: "stdout", content: `working on iteration ${i}\n`, timestamp: timestampZ(this.now()) },
-        }))
+        this.emit(
+          execution,
+          this.event(execution, "console_output", "console", i, "stdout", {
+            ConsoleOutput: {
+              ...base,
+              iteration_number: i,
+              stream: "stdout",
+              content: `working on iteration ${i}\n`,
+              timestamp: timestampZ(this.now()),
+            },
+          }),
+        )
       );
       steps.push(() =>
-        this.emit(execution, this.event(execution, "iteration_completed", "iteration", i, `Iteration ${i} completed`, {
-          IterationCompleted: { ...base, iteration_number: i, output: i === iterations ? output : `draft ${i}`, completed_at: timestampZ(this.now()) },
-        }))
+        this.emit(
+          execution,
+          this.event(execution, "iteration_completed", "iteration", i, `Iteration ${i} completed`, {
+            IterationCompleted: {
+              ...base,
+              iteration_number: i,
+              output: i === iterations ? output : `draft ${i}`,
+              completed_at: timestampZ(this.now()),
+            },
+          }),
+        )
       );
     }
     steps.push(() => {
       execution.endedAt = this.now();
       if (script.failWith !== undefined) {
         execution.status = "Failed";
-        this.emit(execution, this.event(execution, "execution_failed", "execution", null, `Execution failed: ${script.failWith}`, {
-          ExecutionFailed: { ...base, reason: script.failWith, total_iterations: iterations, failed_at: timestampZ(execution.endedAt) },
-        }));
+        this.emit(
+          execution,
+          this.event(
+            execution,
+            "execution_failed",
+            "execution",
+            null,
+            `Execution failed: ${script.failWith}`,
+            {
+              ExecutionFailed: {
+                ...base,
+                reason: script.failWith,
+                total_iterations: iterations,
+                failed_at: timestampZ(execution.endedAt),
+              },
+            },
+          ),
+        );
       } else {
         execution.status = "Completed";
         execution.files.set("output.txt", new TextEncoder().encode(output));
-        this.emit(execution, this.event(execution, "execution_completed", "execution", null, "Execution completed", {
-          ExecutionCompleted: { ...base, final_output: output, total_iterations: iterations, completed_at: timestampZ(execution.endedAt) },
-        }));
+        this.emit(
+          execution,
+          this.event(execution, "execution_completed", "execution", null, "Execution completed", {
+            ExecutionCompleted: {
+              ...base,
+              final_output: output,
+              total_iterations: iterations,
+              completed_at: timestampZ(execution.endedAt),
+            },
+          }),
+        );
       }
     });
     let delay = 0;
@@ -146,12 +228,23 @@ export class FakeState {
   cancel(execution: FakeExecution): void {
     for (const timer of execution.timers) clearTimeout(timer);
     execution.timers.clear();
-    if (execution.status === "Completed" || execution.status === "Failed" || execution.status === "Cancelled") return;
+    if (
+      execution.status === "Completed" || execution.status === "Failed" ||
+      execution.status === "Cancelled"
+    ) return;
     execution.status = "Cancelled";
     execution.endedAt = this.now();
-    this.emit(execution, this.event(execution, "execution_cancelled", "execution", null, "Execution cancelled", {
-      ExecutionCancelled: { execution_id: execution.id, agent_id: execution.agentId, reason: "cancelled by user", cancelled_at: timestampZ(execution.endedAt) },
-    }));
+    this.emit(
+      execution,
+      this.event(execution, "execution_cancelled", "execution", null, "Execution cancelled", {
+        ExecutionCancelled: {
+          execution_id: execution.id,
+          agent_id: execution.agentId,
+          reason: "cancelled by user",
+          cancelled_at: timestampZ(execution.endedAt),
+        },
+      }),
+    );
   }
 
   /** Stops every simulator timer (fake shutdown). */

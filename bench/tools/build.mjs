@@ -5,7 +5,7 @@
 // Deno-style specifiers are mapped onto bench/node_modules: `npm:pkg@ver/sub` -> `pkg/sub`, and
 // the root deno.json "imports" (`yaml`, `hono`) -> the same package names.
 import { build } from "esbuild";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -94,6 +94,21 @@ function packagesOf(inputs) {
   return [...names].sort();
 }
 
+/** Files reachable from `start` through imports of the given kinds (metafile output paths). */
+function closure(outputs, start, kinds) {
+  const seen = new Set();
+  const stack = [...start];
+  while (stack.length > 0) {
+    const path = stack.pop();
+    if (seen.has(path) || !outputs[path]) continue;
+    seen.add(path);
+    for (const imported of outputs[path].imports ?? []) {
+      if (kinds.includes(imported.kind) && !imported.external) stack.push(imported.path);
+    }
+  }
+  return seen;
+}
+
 async function measure(name, entry, splitting) {
   const outdir = mkdtempSync(join(tmpdir(), "aegis-bench-size-"));
   try {
@@ -110,35 +125,46 @@ async function measure(name, entry, splitting) {
       logLevel: "error",
       plugins: [denoSpecifiers({ external: false })],
     });
-    const files = readdirSync(outdir).filter((f) => f.endsWith(".js"));
-    let entryRaw = 0, entryGz = 0, totalRaw = 0, totalGz = 0;
-    for (const file of files) {
-      const bytes = readFileSync(join(outdir, file));
-      const gz = gzipSync(bytes, { level: 9 }).length;
-      totalRaw += bytes.length;
-      totalGz += gz;
-      if (file === "entry.js") {
-        entryRaw = bytes.length;
-        entryGz = gz;
+    const outputs = Object.fromEntries(
+      Object.entries(result.metafile.outputs).filter(([path]) => path.endsWith(".js")),
+    );
+    const entryPath = Object.keys(outputs).find((path) => path.endsWith("/entry.js"));
+    // What a page loads up front (entry + chunks it imports statically), and what it may load
+    // later through `import()`; chunks nothing reaches are ignored.
+    const initial = closure(outputs, [entryPath], ["import-statement"]);
+    const dynamicRoots = [...initial].flatMap((path) =>
+      (outputs[path].imports ?? []).filter((i) => i.kind === "dynamic-import").map((i) => i.path)
+    );
+    const lazy = new Set(
+      [...closure(outputs, dynamicRoots, ["import-statement", "dynamic-import"])]
+        .filter((path) => !initial.has(path)),
+    );
+    const sizeOf = (paths) => {
+      let raw = 0, gz = 0;
+      for (const path of paths) {
+        const bytes = readFileSync(resolve(path));
+        raw += bytes.length;
+        gz += gzipSync(bytes, { level: 9 }).length;
       }
-    }
-    const inputs = Object.keys(result.metafile.inputs);
-    // Largest source contributors to the entry chunk, to explain a miss.
-    const entryOutput = Object.entries(result.metafile.outputs)
-      .find(([path]) => path.endsWith("entry.js"))[1];
-    const top = Object.entries(entryOutput.inputs)
+      return { raw, gz };
+    };
+    // Only what reached an output counts: the metafile's inputs also list tree-shaken files.
+    const inputsOf = (paths) =>
+      [...paths].flatMap((path) =>
+        Object.entries(outputs[path].inputs).filter(([, info]) => info.bytesInOutput > 0)
+      );
+    const top = inputsOf(initial)
       .map(([path, info]) => ({ path: relative(rootDir, resolve(path)), bytes: info.bytesInOutput }))
       .sort((a, b) => b.bytes - a.bytes)
       .slice(0, 8);
     return {
       name,
       splitting,
-      chunks: files.length,
-      entryRaw,
-      entryGz,
-      totalRaw,
-      totalGz,
-      packages: packagesOf(inputs),
+      chunks: initial.size + lazy.size,
+      initial: sizeOf(initial),
+      lazy: sizeOf(lazy),
+      initialPackages: packagesOf(inputsOf(initial).map(([path]) => path)),
+      lazyPackages: packagesOf(inputsOf(lazy).map(([path]) => path)),
       top,
     };
   } finally {

@@ -14,7 +14,7 @@ import {
 } from "./auth.ts";
 import {
   AegisAbortError,
-  AegisApiError,
+  type AegisApiError,
   AegisConnectionError,
   AegisError,
   AegisProtocolError,
@@ -354,7 +354,9 @@ export class AegisCore {
     const started = Date.now();
     this.#log("debug", "request", { ...label, url: redactUrl(url) });
     try {
-      const response = await this.#fetch(url, init);
+      // Called detached: Workers' fetch throws "Illegal invocation" when `this` is not global.
+      const fetchImpl = this.#fetch;
+      const response = await fetchImpl(url, init);
       this.#log("debug", "response", {
         ...label,
         status: response.status,

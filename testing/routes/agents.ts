@@ -35,7 +35,12 @@ export function registerAgentRoutes(app: Hono, ctx: FakeContext): void {
       }
       existing.manifest = manifest as unknown as Record<string, unknown>;
       existing.updatedAt = now;
-      existing.versions.push({ id: crypto.randomUUID(), version: manifest.metadata.version, createdAt: now, manifest: existing.manifest });
+      existing.versions.push({
+        id: crypto.randomUUID(),
+        version: manifest.metadata.version,
+        createdAt: now,
+        manifest: existing.manifest,
+      });
       return c.json({ agent_id: existing.id });
     }
     const agent: FakeAgent = {
@@ -47,7 +52,12 @@ export function registerAgentRoutes(app: Hono, ctx: FakeContext): void {
       createdAt: now,
       updatedAt: now,
     };
-    agent.versions.push({ id: crypto.randomUUID(), version: manifest.metadata.version, createdAt: now, manifest: agent.manifest });
+    agent.versions.push({
+      id: crypto.randomUUID(),
+      version: manifest.metadata.version,
+      createdAt: now,
+      manifest: agent.manifest,
+    });
     state.agents.set(agent.id, agent);
     return c.json({ agent_id: agent.id });
   });
@@ -73,7 +83,9 @@ export function registerAgentRoutes(app: Hono, ctx: FakeContext): void {
     return c.json({
       ...agentView(agent),
       manifest: storedManifest(agent.manifest),
-      manifest_yaml: `# manifest of ${nameOf(agent)}\n${JSON.stringify(storedManifest(agent.manifest), null, 2)}\n`,
+      manifest_yaml: `# manifest of ${nameOf(agent)}\n${
+        JSON.stringify(storedManifest(agent.manifest), null, 2)
+      }\n`,
     });
   });
 
@@ -128,7 +140,9 @@ export function registerAgentRoutes(app: Hono, ctx: FakeContext): void {
     if (agentId instanceof Response) return agentId;
     const body = await jsonBody(c);
     if (body instanceof Response) return body;
-    if (!isObject(body.value) || !("input" in body.value)) return unprocessable("missing field `input`");
+    if (!isObject(body.value) || !("input" in body.value)) {
+      return unprocessable("missing field `input`");
+    }
     const agent = state.agents.get(agentId);
     if (!agent) return jsonError(500, `Agent not found: ${agentId}`);
     const version = c.req.query("version");
@@ -157,12 +171,18 @@ export function registerAgentRoutes(app: Hono, ctx: FakeContext): void {
     if (!state.agents.has(agentId)) return jsonError(404, "Agent not found");
     const follow = c.req.query("follow") !== undefined && c.req.query("follow") !== "false";
     const source: EventSource = (signal) =>
-      liveEvents(ctx, signal, follow, (e) => e.agent_id === agentId, () =>
-        [...state.executions.values()]
-          .filter((e) => e.agentId === agentId)
-          .slice(-50)
-          .flatMap((e) => e.events)
-          .sort((a, b) => a.timestamp.localeCompare(b.timestamp)));
+      liveEvents(
+        ctx,
+        signal,
+        follow,
+        (e) => e.agent_id === agentId,
+        () =>
+          [...state.executions.values()]
+            .filter((e) => e.agentId === agentId)
+            .slice(-50)
+            .flatMap((e) => e.events)
+            .sort((a, b) => a.timestamp.localeCompare(b.timestamp)),
+      );
     return sseResponse(source, { keepAliveMs: ctx.keepAliveMs, signal: c.req.raw.signal });
   });
 
@@ -252,7 +272,9 @@ function manifestProblem(value: unknown): string | Response | undefined {
   if (!isObject(metadata) || typeof metadata.name !== "string") {
     return unprocessable("metadata: missing field `name`");
   }
-  if (typeof metadata.version !== "string") return unprocessable("metadata: missing field `version`");
+  if (typeof metadata.version !== "string") {
+    return unprocessable("metadata: missing field `version`");
+  }
   if (!isObject(value.spec) || !isObject(value.spec.runtime)) {
     return unprocessable("spec: missing field `runtime`");
   }
@@ -288,4 +310,3 @@ function nameOf(agent: FakeAgent): string {
 function versionOf(agent: FakeAgent): string {
   return (agent.manifest.metadata as { version: string }).version;
 }
-

@@ -47,7 +47,10 @@ export function registerExecutionRoutes(app: Hono, ctx: FakeContext): void {
     }
     const limitText = c.req.query("limit");
     if (limitText !== undefined && !/^\d+$/.test(limitText)) {
-      return plainText(400, "Failed to deserialize query string: limit: invalid digit found in string");
+      return plainText(
+        400,
+        "Failed to deserialize query string: limit: invalid digit found in string",
+      );
     }
     const workflowName = c.req.query("workflow_name");
     if (workflowName !== undefined) {
@@ -103,7 +106,13 @@ export function registerExecutionRoutes(app: Hono, ctx: FakeContext): void {
     return sseResponse(async function* (signal) {
       // Like the orchestrator: an unknown execution aborts the body right after the 200.
       if (!execution) throw new Error("execution not found");
-      yield* liveEvents(ctx, signal, follow, (e) => e.execution_id === id, () => [...execution.events]);
+      yield* liveEvents(
+        ctx,
+        signal,
+        follow,
+        (e) => e.execution_id === id,
+        () => [...execution.events],
+      );
     }, { keepAliveMs: ctx.keepAliveMs, signal: c.req.raw.signal });
   });
 
@@ -120,10 +129,14 @@ export function registerExecutionRoutes(app: Hono, ctx: FakeContext): void {
       return jsonError(422, "invalid path");
     }
     filePath = filePath.replace(/^\/?workspace\//, "");
-    if (filePath.split("/").some((s) => s === ".." || s === "")) return jsonError(422, "invalid path");
+    if (filePath.split("/").some((s) => s === ".." || s === "")) {
+      return jsonError(422, "invalid path");
+    }
     const file = execution.files.get(filePath);
     if (!file) return jsonError(404, `File not found: ${filePath}`);
-    return new Response(file as Uint8Array<ArrayBuffer>, { headers: { "content-type": contentTypeFor(filePath) } });
+    return new Response(file as Uint8Array<ArrayBuffer>, {
+      headers: { "content-type": contentTypeFor(filePath) },
+    });
   });
 
   function find(c: Context, missingStatus: number): FakeExecution | Response {

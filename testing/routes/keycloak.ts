@@ -34,7 +34,9 @@ export function registerKeycloakRoutes(
     if (form.get("grant_type") !== "client_credentials") {
       return c.json({ error: "unsupported_grant_type" }, 400);
     }
-    if (form.get("client_id") !== client.clientId || form.get("client_secret") !== client.clientSecret) {
+    if (
+      form.get("client_id") !== client.clientId || form.get("client_secret") !== client.clientSecret
+    ) {
       return c.json({
         error: "invalid_client",
         error_description: "Invalid client or Invalid client credentials",

@@ -33,7 +33,10 @@ describe("agents", () => {
 
     assert.deepEqual(await h.client.lookupAgent("hello"), { id: agent_id });
 
-    const updated = { ...helloManifest(), metadata: { name: "hello", version: "1.0.0", description: "v2" } };
+    const updated = {
+      ...helloManifest(),
+      metadata: { name: "hello", version: "1.0.0", description: "v2" },
+    };
     assert.deepEqual(await h.client.updateAgent(agent_id, updated), { success: true });
     assert.equal(h.last(`/v1/agents/${agent_id}`).method, "PATCH");
     assert.equal((await h.client.getAgent(agent_id)).description, "v2");
@@ -42,8 +45,13 @@ describe("agents", () => {
     const versions = await h.client.listAgentVersions(agent_id);
     assert.deepEqual(versions.map((v) => v.version), ["1.0.0", "2.0.0"]);
 
-    assert.deepEqual(await h.client.updateAgentScope(agent_id, "global"), { success: true, new_scope: "global" });
-    assert.deepEqual(JSON.parse(h.last(`/v1/agents/${agent_id}/scope`).body!), { target_scope: "global" });
+    assert.deepEqual(await h.client.updateAgentScope(agent_id, "global"), {
+      success: true,
+      new_scope: "global",
+    });
+    assert.deepEqual(JSON.parse(h.last(`/v1/agents/${agent_id}/scope`).body!), {
+      target_scope: "global",
+    });
 
     assert.deepEqual(await h.client.deleteAgent(agent_id), { success: true });
     await assert.rejects(h.client.getAgent(agent_id), NotFoundError);
@@ -122,7 +130,10 @@ describe("executions", () => {
     });
 
     const stream = await h.client.streamExecution(execution_id);
-    assert.equal(h.last(`/v1/executions/${execution_id}/events`).headers.get("accept"), "text/event-stream");
+    assert.equal(
+      h.last(`/v1/executions/${execution_id}/events`).headers.get("accept"),
+      "text/event-stream",
+    );
     const events: ExecutionEvent[] = [];
     for await (const event of stream) events.push(event);
     assert.deepEqual(events.map((e) => e.event_type), [
@@ -132,7 +143,10 @@ describe("executions", () => {
       "iteration_completed",
       "execution_completed",
     ]);
-    assert.equal(events.at(-1)!.details.ExecutionCompleted?.final_output, "Echo: Write a primality check");
+    assert.equal(
+      events.at(-1)!.details.ExecutionCompleted?.final_output,
+      "Echo: Write a primality check",
+    );
     assert.equal(h.fake.state.listenerCount, 0, "stream released its subscription");
 
     assert.deepEqual(await h.client.getExecution(execution_id), {
@@ -149,9 +163,18 @@ describe("executions", () => {
     const file = await h.client.getExecutionFile(execution_id, "/workspace/output.txt");
     assert.equal(file.contentType, "text/plain");
     assert.equal(await file.text(), "Echo: Write a primality check");
-    assert.equal(h.last(/\/files\//).path, `/v1/executions/${execution_id}/files/workspace/output.txt`);
-    await assert.rejects(h.client.getExecutionFile(execution_id, "missing file é.txt"), NotFoundError);
-    assert.equal(h.last(/\/files\//).path, `/v1/executions/${execution_id}/files/missing%20file%20%C3%A9.txt`);
+    assert.equal(
+      h.last(/\/files\//).path,
+      `/v1/executions/${execution_id}/files/workspace/output.txt`,
+    );
+    await assert.rejects(
+      h.client.getExecutionFile(execution_id, "missing file é.txt"),
+      NotFoundError,
+    );
+    assert.equal(
+      h.last(/\/files\//).path,
+      `/v1/executions/${execution_id}/files/missing%20file%20%C3%A9.txt`,
+    );
 
     assert.deepEqual(await h.client.cancelExecution(execution_id), { success: true });
     assert.deepEqual(await h.client.deleteExecution(execution_id), { success: true });
@@ -163,7 +186,8 @@ describe("executions", () => {
     const { agent_id } = await h.client.deployAgent(helloManifest());
     const { execution_id } = await h.client.startExecution(agent_id, "x");
     await new Promise((r) => setTimeout(r, 50));
-    const events = await (await h.client.streamExecution(execution_id, { follow: false })).toArray();
+    const events = await (await h.client.streamExecution(execution_id, { follow: false }))
+      .toArray();
     assert.equal(h.last(`/v1/executions/${execution_id}/events`).search, "follow=false");
     assert.equal(events.length, 5);
   });
@@ -217,7 +241,11 @@ describe("executions", () => {
     const { agent_id } = await h.client.deployAgent(helloManifest());
     const { execution_id } = await h.client.startExecution(agent_id, "x");
     await new Promise((r) => setTimeout(r, 30));
-    h.fake.faults.add({ path: `/v1/executions/${execution_id}/events`, action: "truncate", truncateAfterBytes: 700 });
+    h.fake.faults.add({
+      path: `/v1/executions/${execution_id}/events`,
+      action: "truncate",
+      truncateAfterBytes: 700,
+    });
     const error = await (async () => {
       for await (const _ of await h.client.streamExecution(execution_id)) { /* consume */ }
     })().catch((e) => e);
@@ -238,7 +266,9 @@ describe("executions", () => {
     const quiet = setup({}, { stepMs: 400, keepAliveMs: 20 });
     const { agent_id } = await quiet.client.deployAgent(helloManifest());
     const { execution_id } = await quiet.client.startExecution(agent_id, "x");
-    for await (const event of await quiet.client.streamExecution(execution_id, { idleTimeout: 150 })) {
+    for await (
+      const event of await quiet.client.streamExecution(execution_id, { idleTimeout: 150 })
+    ) {
       assert.equal(event.event_type, "execution_started");
       break;
     }
@@ -246,7 +276,9 @@ describe("executions", () => {
     const agent = await silent.client.deployAgent(helloManifest());
     const run = await silent.client.startExecution(agent.agent_id, "x");
     const error = await (async () => {
-      for await (const _ of await silent.client.streamExecution(run.execution_id, { idleTimeout: 100 })) { /* none */ }
+      for await (
+        const _ of await silent.client.streamExecution(run.execution_id, { idleTimeout: 100 })
+      ) { /* none */ }
     })().catch((e) => e);
     assert.ok(error instanceof AegisTimeoutError, String(error));
     silent.fake.close();

@@ -1,9 +1,17 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { AegisClient, AuthenticationError, InvalidArgumentError, TokenRequestError } from "../../mod.ts";
+import {
+  AegisClient,
+  AuthenticationError,
+  InvalidArgumentError,
+  TokenRequestError,
+} from "../../mod.ts";
 import { createFakeOrchestrator } from "../../testing/mod.ts";
 
-function oauthClient(fake: ReturnType<typeof createFakeOrchestrator>, extra: Partial<ConstructorParameters<typeof AegisClient>[0] & object> = {}) {
+function oauthClient(
+  fake: ReturnType<typeof createFakeOrchestrator>,
+  extra: Partial<ConstructorParameters<typeof AegisClient>[0] & object> = {},
+) {
   return new AegisClient({
     baseUrl: "http://aegis.test",
     keycloakUrl: "http://aegis.test/",
@@ -63,7 +71,10 @@ describe("OAuth2 client credentials", () => {
     assert.equal(fake.tokenRequests, 2);
     const agentCalls = fake.requests.filter((r) => r.path === "/v1/agents");
     assert.equal(agentCalls.length, 3);
-    assert.equal(agentCalls[1].headers.get("authorization") === agentCalls[2].headers.get("authorization"), false);
+    assert.equal(
+      agentCalls[1].headers.get("authorization") === agentCalls[2].headers.get("authorization"),
+      false,
+    );
   });
 
   it("a 401 that persists after the refresh surfaces as AuthenticationError", async () => {
@@ -87,7 +98,11 @@ describe("OAuth2 client credentials", () => {
   it("refuses an already-expired token from the endpoint", async () => {
     const fake = createFakeOrchestrator();
     const client = oauthClient(fake, { maxRetries: 0 });
-    fake.faults.add({ path: /openid-connect\/token$/, status: 200, body: { access_token: "x", expires_in: 0 } });
+    fake.faults.add({
+      path: /openid-connect\/token$/,
+      status: 200,
+      body: { access_token: "x", expires_in: 0 },
+    });
     await assert.rejects(client.listAgents(), /already-expired token/);
   });
 
@@ -102,7 +117,11 @@ describe("OAuth2 client credentials", () => {
 describe("static and function tokens", () => {
   it("a static token is not retried after a 401", async () => {
     const fake = createFakeOrchestrator();
-    const client = new AegisClient({ baseUrl: "http://aegis.test", bearerToken: "stale", fetch: fake.fetch });
+    const client = new AegisClient({
+      baseUrl: "http://aegis.test",
+      bearerToken: "stale",
+      fetch: fake.fetch,
+    });
     await assert.rejects(client.listAgents(), AuthenticationError);
     assert.equal(fake.requests.length, 1);
   });

@@ -21,7 +21,11 @@ const MISSING = "6c0e8f8e-7a43-4a8a-9a43-2b8d1f7c0c11";
 
 describe("request pipeline: URLs and headers", () => {
   it("joins base URL and path, sends accept/content-type/authorization/x-tenant-id", async () => {
-    const h = setup({ baseUrl: "http://aegis.test/", tenantId: "t-team", headers: { "x-extra": "1" } });
+    const h = setup({
+      baseUrl: "http://aegis.test/",
+      tenantId: "t-team",
+      headers: { "x-extra": "1" },
+    });
     await h.client.deployAgent(helloManifest());
     const request = h.last("/v1/agents");
     assert.equal(request.method, "POST");
@@ -63,7 +67,10 @@ describe("request pipeline: URLs and headers", () => {
     for (const bad of ["..", ".", "", "a\r\nX-Injected: 1"]) {
       await assert.rejects(h.client.getAgent(bad), InvalidArgumentError);
     }
-    await assert.rejects(h.client.getExecutionFile(MISSING, "../../etc/passwd"), InvalidArgumentError);
+    await assert.rejects(
+      h.client.getExecutionFile(MISSING, "../../etc/passwd"),
+      InvalidArgumentError,
+    );
     await assert.rejects(h.client.getExecutionFile(MISSING, "a//b"), InvalidArgumentError);
     assert.equal(h.fake.requests.length, before);
   });
@@ -73,17 +80,26 @@ describe("request pipeline: URLs and headers", () => {
       () => new AegisClient({ baseUrl: "http://x", tenantId: "t\r\nX-Evil: 1" }),
       InvalidArgumentError,
     );
-    assert.throws(() => new AegisClient({ baseUrl: "http://x", bearerToken: "a\nb" }), InvalidArgumentError);
+    assert.throws(
+      () => new AegisClient({ baseUrl: "http://x", bearerToken: "a\nb" }),
+      InvalidArgumentError,
+    );
     assert.throws(() => new AegisClient({ baseUrl: "ftp://x" }), InvalidArgumentError);
     assert.throws(() => new AegisClient({ baseUrl: "http://x?q=1" }), InvalidArgumentError);
   });
 
-  it("accepts the seed constructor form (baseUrl, bearerToken)", async () => {
+  it("accepts the seed constructor form (baseUrl, bearerToken) with the global fetch", async () => {
     const h = setup();
-    const client = new AegisClient("http://aegis.test", h.fake.token);
-    assert.equal(client.baseUrl, "http://aegis.test");
-    // No fetch injected: only check the configuration took.
-    assert.match(String(JSON.stringify(client)), /aegis\.test/);
+    const server = await h.fake.listen();
+    try {
+      const client = new AegisClient(server.url + "/", h.fake.token);
+      assert.equal(client.baseUrl, server.url);
+      assert.deepEqual(await client.listAgents(), []);
+      assert.equal(h.last("/v1/agents").headers.get("authorization"), `Bearer ${h.fake.token}`);
+      assert.equal(JSON.stringify(client), JSON.stringify({ baseUrl: server.url }));
+    } finally {
+      await server.close();
+    }
   });
 });
 
@@ -113,15 +129,33 @@ describe("request pipeline: error mapping", () => {
 
   it("maps {error, message} and {error:'insufficient_scope', required} bodies to code + message", async () => {
     const h = setup({ maxRetries: 0 });
-    h.fake.faults.add({ path: "/v1/agents", status: 403, body: { error: "insufficient_scope", required: "agent:list" } });
+    h.fake.faults.add({
+      path: "/v1/agents",
+      status: 403,
+      body: { error: "insufficient_scope", required: "agent:list" },
+    });
     const scope = await h.client.listAgents().catch((e) => e);
     assert.equal(scope.code, "insufficient_scope");
     assert.match(scope.message, /requires agent:list/);
-    h.fake.faults.add({ path: "/v1/agents", status: 402, body: { error: "colony_suspended", team_id: "t", tenant_id: "t", reason: "r", remediation: "x" } });
+    h.fake.faults.add({
+      path: "/v1/agents",
+      status: 402,
+      body: {
+        error: "colony_suspended",
+        team_id: "t",
+        tenant_id: "t",
+        reason: "r",
+        remediation: "x",
+      },
+    });
     const suspended = await h.client.listAgents().catch((e) => e);
     assert.equal(suspended.code, "colony_suspended");
     assert.equal(suspended.constructor.name, "PaymentRequiredError");
-    h.fake.faults.add({ path: "/v1/agents", status: 409, body: { status: 409, code: "conflict", message: "edge says no" } });
+    h.fake.faults.add({
+      path: "/v1/agents",
+      status: 409,
+      body: { status: 409, code: "conflict", message: "edge says no" },
+    });
     const edge = await h.client.listAgents().catch((e) => e);
     assert.equal(edge.code, "conflict");
     assert.equal(edge.serverMessage, "edge says no");
@@ -146,7 +180,12 @@ describe("request pipeline: error mapping", () => {
 
   it("rejects non-JSON and wrong-shape success bodies", async () => {
     const h = setup({ maxRetries: 0 });
-    h.fake.faults.add({ path: "/v1/agents", status: 200, body: "<html>proxy page</html>", headers: { "content-type": "text/html" } });
+    h.fake.faults.add({
+      path: "/v1/agents",
+      status: 200,
+      body: "<html>proxy page</html>",
+      headers: { "content-type": "text/html" },
+    });
     await assert.rejects(h.client.listAgents(), AegisProtocolError);
     h.fake.faults.add({ path: "/v1/agents", status: 200, body: { items: [] } });
     await assert.rejects(h.client.listAgents(), /expected a JSON array/);
@@ -179,7 +218,12 @@ describe("request pipeline: retries", () => {
     h.fake.faults.add({ path: "/v1/agents", status: 400, body: { error: "bad" } });
     await assert.rejects(h.client.listAgents(), BadRequestError);
     assert.equal(h.fake.requests.filter((r) => r.path === "/v1/agents").length, 1);
-    h.fake.faults.add({ path: "/v1/agents", status: 502, times: 10, headers: { "retry-after": "0" } });
+    h.fake.faults.add({
+      path: "/v1/agents",
+      status: 502,
+      times: 10,
+      headers: { "retry-after": "0" },
+    });
     await assert.rejects(h.client.listAgents(), InternalServerError);
     assert.equal(h.fake.requests.filter((r) => r.path === "/v1/agents").length, 4);
   });
@@ -218,9 +262,20 @@ describe("request pipeline: retries", () => {
   it("retries a body that breaks off mid-JSON for idempotent calls", async () => {
     const h = setup();
     await h.client.deployAgent(helloManifest());
-    h.fake.faults.add({ path: "/v1/agents", method: "GET", action: "truncate", truncateAfterBytes: 10 });
+    h.fake.faults.add({
+      path: "/v1/agents",
+      method: "GET",
+      action: "truncate",
+      truncateAfterBytes: 10,
+    });
     assert.equal((await h.client.listAgents()).length, 1);
-    h.fake.faults.add({ path: "/v1/agents", method: "GET", action: "truncate", truncateAfterBytes: 10, times: 5 });
+    h.fake.faults.add({
+      path: "/v1/agents",
+      method: "GET",
+      action: "truncate",
+      truncateAfterBytes: 10,
+      times: 5,
+    });
     await assert.rejects(h.client.listAgents({ maxRetries: 1 }), AegisConnectionError);
   });
 });

@@ -53,7 +53,10 @@ describe("SSEParser", () => {
   });
 
   it("strips a leading BOM only at the start of the stream", () => {
-    const events = parseAll([Uint8Array.of(0xef, 0xbb), Uint8Array.of(0xbf, ...encoder.encode("data: x\n\n"))]);
+    const events = parseAll([
+      Uint8Array.of(0xef, 0xbb),
+      Uint8Array.of(0xbf, ...encoder.encode("data: x\n\n")),
+    ]);
     assert.deepEqual(events.map((e) => e.data), ["x"]);
   });
 

@@ -24,7 +24,11 @@ function runtimeCommand(script: string): [string, string[]] {
   if (deno) return [deno.execPath(), ["run", "-A", "--quiet", "--v8-flags=--expose-gc", script]];
   if (process.versions.bun) return [process.execPath, [script]];
   // Node: keep loader flags such as `--import tsx`, drop the test runner's own flags.
-  return [process.execPath, ["--expose-gc", ...process.execArgv.filter((a) => !a.startsWith("--test")), script]];
+  return [process.execPath, [
+    "--expose-gc",
+    ...process.execArgv.filter((a) => !a.startsWith("--test")),
+    script,
+  ]];
 }
 
 function runClient(env: Record<string, string>): Promise<TransferReport> {

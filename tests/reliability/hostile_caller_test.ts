@@ -7,7 +7,9 @@ import { helloManifest, setup } from "../helpers.ts";
 describe("hostile caller input", () => {
   it("path parameters cannot escape their route", async () => {
     const h = setup();
-    for (const id of ["../health", "..%2F..%2Fhealth", "a/../../v1/secrets", "?x=1", "#frag", " ", "é"]) {
+    for (
+      const id of ["../health", "..%2F..%2Fhealth", "a/../../v1/secrets", "?x=1", "#frag", " ", "é"]
+    ) {
       await h.client.getExecution(id).catch(() => {});
       const request = h.fake.requests.at(-1)!;
       assert.ok(request.path.startsWith("/v1/executions/"), request.path);
@@ -20,7 +22,11 @@ describe("hostile caller input", () => {
     const h = setup();
     const sent = h.fake.requests.length;
     for (const bad of ["..", "a/../../b", "./x", "a/./b", "x\u0000y", ""]) {
-      await assert.rejects(h.client.getExecutionFile("6c0e8f8e-7a43-4a8a-9a43-2b8d1f7c0c11", bad), InvalidArgumentError, bad);
+      await assert.rejects(
+        h.client.getExecutionFile("6c0e8f8e-7a43-4a8a-9a43-2b8d1f7c0c11", bad),
+        InvalidArgumentError,
+        bad,
+      );
     }
     assert.equal(h.fake.requests.length, sent);
   });
@@ -29,11 +35,24 @@ describe("hostile caller input", () => {
     const h = setup();
     const sent = h.fake.requests.length;
     await assert.rejects(h.client.getAgent("x\r\nX-Injected: 1"), InvalidArgumentError);
-    await assert.rejects(h.client.listAgents({ tenantId: "t\r\nX-Injected: 1" }), InvalidArgumentError);
-    await assert.rejects(h.client.listAgents({ headers: { "x-custom": "a\r\nX-Injected: 1" } }), InvalidArgumentError);
-    const tokenFn = new AegisClient({ baseUrl: "http://aegis.test", fetch: h.fake.fetch, token: () => "tok\r\nX-Injected: 1" });
+    await assert.rejects(
+      h.client.listAgents({ tenantId: "t\r\nX-Injected: 1" }),
+      InvalidArgumentError,
+    );
+    await assert.rejects(
+      h.client.listAgents({ headers: { "x-custom": "a\r\nX-Injected: 1" } }),
+      InvalidArgumentError,
+    );
+    const tokenFn = new AegisClient({
+      baseUrl: "http://aegis.test",
+      fetch: h.fake.fetch,
+      token: () => "tok\r\nX-Injected: 1",
+    });
     await assert.rejects(tokenFn.listAgents(), InvalidArgumentError);
-    assert.throws(() => new AegisClient({ baseUrl: "http://x", headers: { "bad name": "v" } }), InvalidArgumentError);
+    assert.throws(
+      () => new AegisClient({ baseUrl: "http://x", headers: { "bad name": "v" } }),
+      InvalidArgumentError,
+    );
     assert.equal(h.fake.requests.length, sent);
   });
 

@@ -6,7 +6,10 @@ import { AegisClient, AegisProtocolError, RateLimitError } from "../../mod.ts";
 const EXEC = "6c0e8f8e-7a43-4a8a-9a43-2b8d1f7c0c11";
 
 /** A client whose fetch answers every request with `respond()`. */
-function clientFor(respond: () => Response, extra: Partial<ConstructorParameters<typeof AegisClient>[0] & object> = {}) {
+function clientFor(
+  respond: () => Response,
+  extra: Partial<ConstructorParameters<typeof AegisClient>[0] & object> = {},
+) {
   let calls = 0;
   const client = new AegisClient({
     baseUrl: "http://hostile.test",
@@ -22,50 +25,69 @@ function clientFor(respond: () => Response, extra: Partial<ConstructorParameters
 }
 
 describe("hostile server input", () => {
-  it("an endless SSE line is refused at the bound, without reading gigabytes", { timeout: 20_000 }, async () => {
-    let produced = 0;
-    let cancelled = false;
-    const chunk = new Uint8Array(64 * 1024).fill(120); // "xxxx…"
-    const { client } = clientFor(() =>
-      new Response(
-        new ReadableStream<Uint8Array>({
-          start(c) {
-            c.enqueue(new TextEncoder().encode("data: "));
-          },
-          pull(c) {
-            produced += chunk.length;
-            c.enqueue(chunk);
-          },
-          cancel() {
-            cancelled = true;
-          },
-        }),
-        { headers: { "content-type": "text/event-stream" } },
-      )
-    );
-    const error = await (async () => {
-      for await (const _ of await client.streamExecution(EXEC)) { /* never */ }
-    })().catch((e) => e);
-    assert.ok(error instanceof AegisProtocolError, String(error));
-    assert.match(error.message, /exceeds the \d+-byte limit/);
-    assert.ok(produced < 64 * 1024 * 1024, `read ${produced} bytes`);
-    assert.ok(cancelled, "the body was not cancelled");
-  });
+  it(
+    "an endless SSE line is refused at the bound, without reading gigabytes",
+    { timeout: 20_000 },
+    async () => {
+      let produced = 0;
+      let cancelled = false;
+      const chunk = new Uint8Array(64 * 1024).fill(120); // "xxxx…"
+      const { client } = clientFor(() =>
+        new Response(
+          new ReadableStream<Uint8Array>({
+            start(c) {
+              c.enqueue(new TextEncoder().encode("data: "));
+            },
+            pull(c) {
+              produced += chunk.length;
+              c.enqueue(chunk);
+            },
+            cancel() {
+              cancelled = true;
+            },
+          }),
+          { headers: { "content-type": "text/event-stream" } },
+        )
+      );
+      const error = await (async () => {
+        for await (const _ of await client.streamExecution(EXEC)) { /* never */ }
+      })().catch((e) => e);
+      assert.ok(error instanceof AegisProtocolError, String(error));
+      assert.match(error.message, /exceeds the \d+-byte limit/);
+      assert.ok(produced < 64 * 1024 * 1024, `read ${produced} bytes`);
+      assert.ok(cancelled, "the body was not cancelled");
+    },
+  );
 
   it("invalid UTF-8 in a stream and in a JSON body are protocol errors", async () => {
-    const bad = Uint8Array.of(...new TextEncoder().encode('data: {"a":"'), 0xc3, 0x28, ...new TextEncoder().encode('"}\n\n'));
-    const sse = clientFor(() => new Response(bad, { headers: { "content-type": "text/event-stream" } }));
+    const bad = Uint8Array.of(
+      ...new TextEncoder().encode('data: {"a":"'),
+      0xc3,
+      0x28,
+      ...new TextEncoder().encode('"}\n\n'),
+    );
+    const sse = clientFor(() =>
+      new Response(bad, { headers: { "content-type": "text/event-stream" } })
+    );
     await assert.rejects(async () => {
       for await (const _ of await sse.client.streamExecution(EXEC)) { /* none */ }
     }, AegisProtocolError);
-    const json = clientFor(() => new Response(Uint8Array.of(0x5b, 0xff, 0x5d), { headers: { "content-type": "application/json" } }));
+    const json = clientFor(() =>
+      new Response(Uint8Array.of(0x5b, 0xff, 0x5d), {
+        headers: { "content-type": "application/json" },
+      })
+    );
     await assert.rejects(json.client.listAgents(), /not valid UTF-8/);
   });
 
   it("non-JSON where JSON is expected, and non-JSON events, are protocol errors", async () => {
-    const html = clientFor(() => new Response("<html>502 from a proxy</html>", { headers: { "content-type": "text/html" } }));
+    const html = clientFor(() =>
+      new Response("<html>502 from a proxy</html>", { headers: { "content-type": "text/html" } })
+    );
     await assert.rejects(html.client.getExecution(EXEC), AegisProtocolError);
-    const sse = clientFor(() => new Response("data: not json\n\n", { headers: { "content-type": "text/event-stream" } }));
+    const sse = clientFor(() =>
+      new Response("data: not json\n\n", { headers: { "content-type": "text/event-stream" } })
+    );
     await assert.rejects(async () => {
       for await (const _ of await sse.client.streamExecution(EXEC)) { /* none */ }
     }, AegisProtocolError);
@@ -75,13 +97,19 @@ describe("hostile server input", () => {
 
   it("deeply nested JSON neither crashes nor hangs", async () => {
     const depth = 200_000;
-    const { client } = clientFor(() => new Response("[".repeat(depth) + "]".repeat(depth), { headers: { "content-type": "application/json" } }));
+    const { client } = clientFor(() =>
+      new Response("[".repeat(depth) + "]".repeat(depth), {
+        headers: { "content-type": "application/json" },
+      })
+    );
     const result = await client.listAgents().then(() => "parsed", (e) => e);
     assert.ok(result === "parsed" || result instanceof AegisProtocolError, String(result));
   });
 
   it("a response larger than maxResponseBytes is refused", async () => {
-    const { client } = clientFor(() => new Response("[" + "1,".repeat(1_000_000) + "1]"), { maxResponseBytes: 64 * 1024 });
+    const { client } = clientFor(() => new Response("[" + "1,".repeat(1_000_000) + "1]"), {
+      maxResponseBytes: 64 * 1024,
+    });
     await assert.rejects(client.listAgents(), /exceeds the 65536-byte limit/);
   });
 

@@ -7,37 +7,49 @@ import { createFakeOrchestrator } from "../../testing/mod.ts";
 import { helloManifest } from "../helpers.ts";
 
 describe("load", () => {
-  it("1,000 concurrent calls with an expiring OAuth token: one token request per expiry, no failures", { timeout: 60_000 }, async () => {
-    const fake = createFakeOrchestrator({ keycloak: { tokenLifetimeSeconds: 2 } });
-    const server = await fake.listen();
-    const unhandled: unknown[] = [];
-    const onUnhandled = (reason: unknown) => unhandled.push(reason);
-    process.on("unhandledRejection", onUnhandled);
-    try {
-      const client = new AegisClient({
-        baseUrl: server.url,
-        keycloakUrl: server.url,
-        realm: fake.oauth.realm,
-        clientId: fake.oauth.clientId,
-        clientSecret: fake.oauth.clientSecret,
-        tokenRefreshBufferSecs: 0.5,
-      });
-      const wave = () => Promise.all(Array.from({ length: 1000 }, () => client.healthReady().then(() => client.listAgents())));
-      const first = await wave();
-      assert.equal(first.length, 1000);
-      assert.equal(fake.tokenRequests, 1);
-      await new Promise((r) => setTimeout(r, 2_100)); // past expiry
-      await wave();
-      assert.equal(fake.tokenRequests, 2);
-      assert.deepEqual(unhandled, []);
-    } finally {
-      process.off("unhandledRejection", onUnhandled);
-      fake.close();
-      await server.close();
-    }
-  });
+  it(
+    "1,000 concurrent calls with an expiring OAuth token: one token request per expiry, no failures",
+    { timeout: 60_000 },
+    async () => {
+      const fake = createFakeOrchestrator({ keycloak: { tokenLifetimeSeconds: 2 } });
+      const server = await fake.listen();
+      const unhandled: unknown[] = [];
+      const onUnhandled = (reason: unknown) => unhandled.push(reason);
+      process.on("unhandledRejection", onUnhandled);
+      try {
+        const client = new AegisClient({
+          baseUrl: server.url,
+          keycloakUrl: server.url,
+          realm: fake.oauth.realm,
+          clientId: fake.oauth.clientId,
+          clientSecret: fake.oauth.clientSecret,
+          tokenRefreshBufferSecs: 0.5,
+        });
+        const wave = () =>
+          Promise.all(
+            Array.from(
+              { length: 1000 },
+              () => client.healthReady().then(() => client.listAgents()),
+            ),
+          );
+        const first = await wave();
+        assert.equal(first.length, 1000);
+        assert.equal(fake.tokenRequests, 1);
+        await new Promise((r) => setTimeout(r, 2_100)); // past expiry
+        await wave();
+        assert.equal(fake.tokenRequests, 2);
+        assert.deepEqual(unhandled, []);
+      } finally {
+        process.off("unhandledRejection", onUnhandled);
+        fake.close();
+        await server.close();
+      }
+    },
+  );
 
-  it("100 concurrent streams, half cancelled midway, release every server stream", { timeout: 60_000 }, async () => {
+  it("100 concurrent streams, half cancelled midway, release every server stream", {
+    timeout: 60_000,
+  }, async () => {
     const fake = createFakeOrchestrator({ stepMs: 15, keepAliveMs: 25 });
     const server = await fake.listen();
     try {
@@ -58,7 +70,9 @@ describe("load", () => {
         else assert.equal(seen.at(-1), "execution_completed");
       }
       const deadline = Date.now() + 2_000;
-      while (fake.state.listenerCount > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      while (fake.state.listenerCount > 0 && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 20));
+      }
       assert.equal(fake.state.listenerCount, 0, "server-side streams still open");
     } finally {
       fake.close();

@@ -7,7 +7,10 @@ import { type SSEMessage, SSEParser } from "../../client/mod.ts";
 const eventArbitrary = fc.record({
   event: fc.option(fc.stringMatching(/^[a-z_]{1,12}$/), { nil: undefined }),
   id: fc.option(fc.stringMatching(/^[0-9a-f]{1,8}$/), { nil: undefined }),
-  lines: fc.array(fc.string({ unit: "grapheme" }).map((s) => s.replace(/[\r\n]/g, "")), { minLength: 1, maxLength: 3 }),
+  lines: fc.array(fc.string({ unit: "grapheme" }).map((s) => s.replace(/[\r\n]/g, "")), {
+    minLength: 1,
+    maxLength: 3,
+  }),
   comment: fc.boolean(),
 });
 

@@ -45,7 +45,13 @@ describe("secrets stay secret", () => {
       warn: (m: string, d?: unknown) => logs.push([m, d]),
       error: (m: string, d?: unknown) => logs.push([m, d]),
     };
-    const bearer = new AegisClient({ baseUrl: "http://aegis.test", bearerToken: BEARER, fetch: fake.fetch, logger, logLevel: "debug" });
+    const bearer = new AegisClient({
+      baseUrl: "http://aegis.test",
+      bearerToken: BEARER,
+      fetch: fake.fetch,
+      logger,
+      logLevel: "debug",
+    });
     assertClean(bearer);
     const unauthorized = await bearer.listAgents().catch((e) => e);
     assertClean(unauthorized);
@@ -83,13 +89,18 @@ describe("secrets stay secret", () => {
     assertClean(good, [fake.oauth.clientSecret]);
     assert.ok(logs.length > 0);
     assertClean(logs, [fake.oauth.clientSecret, fake.token]);
-    const issued = fake.requests.filter((r) => r.path === "/v1/agents").at(-1)!.headers.get("authorization")!.slice(7);
+    const issued = fake.requests.filter((r) => r.path === "/v1/agents").at(-1)!.headers.get(
+      "authorization",
+    )!.slice(7);
     assertClean(logs, [issued]);
   });
 
   it("API keys used for SEAL attestation and SEAL private keys stay hidden", async () => {
     const fake = createFakeOrchestrator();
-    const seal = new SEALClient("http://aegis.test", "wl", "aegis-system-operator", { auth: API_KEY, fetch: fake.fetch });
+    const seal = new SEALClient("http://aegis.test", "wl", "aegis-system-operator", {
+      auth: API_KEY,
+      fetch: fake.fetch,
+    });
     const error = await seal.attest().catch((e) => e);
     assertClean(error);
     assertClean(seal);
@@ -101,11 +112,16 @@ describe("secrets stay secret", () => {
 
   it("webhook secrets never appear in errors", async () => {
     const fake = createFakeOrchestrator();
-    const client = new AegisClient({ baseUrl: "http://aegis.test", bearerToken: fake.token, fetch: fake.fetch });
+    const client = new AegisClient({
+      baseUrl: "http://aegis.test",
+      bearerToken: fake.token,
+      fetch: fake.fetch,
+    });
     // deno-lint-ignore no-explicit-any
     const sendWebhook = (client as any).sendWebhook?.bind(client);
     if (!sendWebhook) return; // webhooks live in the stimuli module
-    const error = await sendWebhook("github", { action: "opened" }, { secret: WEBHOOK_SECRET }).catch((e: unknown) => e);
+    const error = await sendWebhook("github", { action: "opened" }, { secret: WEBHOOK_SECRET })
+      .catch((e: unknown) => e);
     assertClean(error);
   });
 });

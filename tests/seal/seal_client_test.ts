@@ -35,7 +35,10 @@ describe("SEALClient", () => {
 
   it("attests lazily on the first call and shares one attestation among concurrent calls", async () => {
     const fake = createFakeOrchestrator();
-    const seal = new SEALClient("http://aegis.test", "wl", "aegis-system-operator", { auth: fake.token, fetch: fake.fetch });
+    const seal = new SEALClient("http://aegis.test", "wl", "aegis-system-operator", {
+      auth: fake.token,
+      fetch: fake.fetch,
+    });
     const results = await Promise.all([1, 2, 3, 4].map((n) => seal.callTool("echo", { n })));
     assert.deepEqual(results, [{ n: 1 }, { n: 2 }, { n: 3 }, { n: 4 }]);
     assert.equal(fake.requests.filter((r) => r.path === "/v1/seal/attest").length, 1);
@@ -56,7 +59,9 @@ describe("SEALClient", () => {
 
     // The server expires the session while the client still believes it valid.
     let skew = 0;
-    const fakeExpired = createFakeOrchestrator({ seal: { now: () => Date.now() + skew, sessionTtlSeconds: 5 } });
+    const fakeExpired = createFakeOrchestrator({
+      seal: { now: () => Date.now() + skew, sessionTtlSeconds: 5 },
+    });
     const short = new SEALClient("http://aegis.test", "wl", "aegis-system-operator", {
       auth: fakeExpired.token,
       fetch: fakeExpired.fetch,
@@ -70,7 +75,9 @@ describe("SEALClient", () => {
 
   it("without credentials attestation fails with 401, as on the orchestrator", async () => {
     const fake = createFakeOrchestrator();
-    const seal = new SEALClient("http://aegis.test", "wl", "aegis-system-operator", { fetch: fake.fetch });
+    const seal = new SEALClient("http://aegis.test", "wl", "aegis-system-operator", {
+      fetch: fake.fetch,
+    });
     const error = await seal.attest().catch((e) => e);
     assert.ok(error instanceof AuthenticationError);
     assert.deepEqual(error.body, { error: "unauthorized" });
@@ -78,7 +85,10 @@ describe("SEALClient", () => {
 
   it("unknown tools surface the server's policy violation", async () => {
     const fake = createFakeOrchestrator();
-    const seal = new SEALClient("http://aegis.test", "wl", "aegis-system-operator", { auth: fake.token, fetch: fake.fetch });
+    const seal = new SEALClient("http://aegis.test", "wl", "aegis-system-operator", {
+      auth: fake.token,
+      fetch: fake.fetch,
+    });
     const error = await seal.callTool("rm.rf", {}).catch((e) => e);
     assert.ok(error instanceof BadRequestError);
     assert.match(error.serverMessage!, /Policy violation/);
@@ -86,13 +96,19 @@ describe("SEALClient", () => {
 
   it("erase() drops key and session; later use throws SEALError key_erased; nothing secret is printed", async () => {
     const fake = createFakeOrchestrator();
-    const seal = new SEALClient("http://aegis.test", "wl", "aegis-system-operator", { auth: fake.token, fetch: fake.fetch });
+    const seal = new SEALClient("http://aegis.test", "wl", "aegis-system-operator", {
+      auth: fake.token,
+      fetch: fake.fetch,
+    });
     const { security_token } = await seal.attest();
     assert.ok(!JSON.stringify(seal).includes(security_token));
     assert.ok(!JSON.stringify(seal).includes(fake.token));
     seal.dispose();
     assert.equal(seal.session, undefined);
-    await assert.rejects(seal.callTool("echo", {}), (e: unknown) => e instanceof SEALError && e.code === "key_erased");
+    await assert.rejects(
+      seal.callTool("echo", {}),
+      (e: unknown) => e instanceof SEALError && e.code === "key_erased",
+    );
     assert.throws(() => seal.attest(), SEALError);
   });
 });

@@ -1,0 +1,48 @@
+/**
+ * Bundles a harness entry with the SDK and the fake orchestrator for a non-Node runtime.
+ *
+ * `node:*` imports are replaced by modules that throw when used: the only ones the bundle
+ * reaches are behind `fake.listen()`, which these runtimes never call (the Node side serves the
+ * fake on a socket instead).
+ *
+ * @module
+ */
+
+import * as esbuild from "esbuild";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("../../", import.meta.url));
+
+const stubNodeBuiltins: esbuild.Plugin = {
+  name: "stub-node-builtins",
+  setup(build) {
+    build.onResolve({ filter: /^node:/ }, (args) => ({ path: args.path, namespace: "node-stub" }));
+    build.onLoad({ filter: /.*/, namespace: "node-stub" }, (args) => ({
+      loader: "js",
+      contents: `module.exports = new Proxy({}, { get(_, name) {
+        if (name === "__esModule") return false;
+        throw new Error(${JSON.stringify(args.path)} + " is not available in this runtime");
+      } });`,
+    }));
+  },
+};
+
+/** Bundles `entry` (relative to the repository root) into one ES module. */
+export async function bundleForRuntime(
+  entry: string,
+  conditions: string[],
+): Promise<string> {
+  const result = await esbuild.build({
+    absWorkingDir: root,
+    entryPoints: [entry],
+    bundle: true,
+    format: "esm",
+    platform: "browser",
+    conditions,
+    target: "es2022",
+    write: false,
+    logLevel: "silent",
+    plugins: [stubNodeBuiltins],
+  });
+  return result.outputFiles[0].text;
+}
