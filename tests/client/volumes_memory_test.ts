@@ -7,60 +7,23 @@
 
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
-import process from "node:process";
-import { fileURLToPath } from "node:url";
 import { AegisClient } from "../../mod.ts";
 import { createFakeOrchestrator } from "../../testing/mod.ts";
+import { runChild } from "../child.ts";
 import { FILE_SIZE, fileSha256, type TransferReport } from "../fixtures/volume_transfer_client.ts";
 
 const MiB = 1024 * 1024;
 /** Far below the 64 MiB that holding the file once would cost. */
 const MAX_GROWTH = 16 * MiB;
 
-/** Command that runs a TypeScript file with the runtime running this test. */
-function runtimeCommand(script: string): [string, string[]] {
-  const deno = (globalThis as { Deno?: { execPath(): string } }).Deno;
-  if (deno) return [deno.execPath(), ["run", "-A", "--quiet", "--v8-flags=--expose-gc", script]];
-  if (process.versions.bun) return [process.execPath, [script]];
-  // Node: keep loader flags such as `--import tsx`, drop the test runner's own flags.
-  return [process.execPath, [
-    "--expose-gc",
-    ...process.execArgv.filter((a) => !a.startsWith("--test")),
-    script,
-  ]];
-}
-
-function runClient(env: Record<string, string>): Promise<TransferReport> {
-  const script = fileURLToPath(new URL("../fixtures/volume_transfer_client.ts", import.meta.url));
-  const root = fileURLToPath(new URL("../../", import.meta.url));
-  const [command, args] = runtimeCommand(script);
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, {
-      cwd: root,
-      env: { ...process.env, ...env },
-      stdio: ["ignore", "pipe", "inherit"],
-    });
-    const timer = setTimeout(() => {
-      child.kill();
-      reject(new Error("the transfer client did not finish within 45 s"));
-    }, 45_000);
-    let output = "";
-    child.stdout!.on("data", (data: Uint8Array) => output += new TextDecoder().decode(data));
-    child.once("error", (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-    child.once("exit", (code) => {
-      clearTimeout(timer);
-      const line = output.trim().split("\n").at(-1) ?? "";
-      if (code !== 0 || !line.startsWith("{")) {
-        reject(new Error(`transfer client exited with ${code}: ${output.slice(0, 500)}`));
-      } else {
-        resolve(JSON.parse(line) as TransferReport);
-      }
-    });
-  });
+async function runClient(env: Record<string, string>): Promise<TransferReport> {
+  const script = new URL("../fixtures/volume_transfer_client.ts", import.meta.url);
+  const { code, stdout } = await runChild(script, env, 45_000);
+  const line = stdout.trim().split("\n").at(-1) ?? "";
+  if (code !== 0 || !line.startsWith("{")) {
+    throw new Error(`transfer client exited with ${code}: ${stdout.slice(0, 500)}`);
+  }
+  return JSON.parse(line) as TransferReport;
 }
 
 const mib = (bytes: number) => (bytes / MiB).toFixed(1);

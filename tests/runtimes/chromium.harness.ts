@@ -112,7 +112,10 @@ describe("chromium: fake orchestrator on 127.0.0.1, same origin", { skip }, () =
 
   for (const step of STEPS) {
     it(step, async () => {
-      assert.equal(typeof await runInPage(step, { baseUrl: server.url, token: fake.token }), "string");
+      assert.equal(
+        typeof await runInPage(step, { baseUrl: server.url, token: fake.token }),
+        "string",
+      );
       assert.deepEqual(pageErrors, []);
     });
   }

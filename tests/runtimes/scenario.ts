@@ -131,7 +131,10 @@ const steps: Record<Step, (connection: Connection) => Promise<string>> = {
       const session = await seal.attest();
       check(session.security_token.split(".").length === 3, "security token is a JWT");
       const result = await seal.callTool("echo", { greeting: "hi", n: 2 });
-      check(JSON.stringify(result) === '{"greeting":"hi","n":2}', `echo gave ${JSON.stringify(result)}`);
+      check(
+        JSON.stringify(result) === '{"greeting":"hi","n":2}',
+        `echo gave ${JSON.stringify(result)}`,
+      );
       return "attested, echo ok";
     } finally {
       seal.erase();
@@ -149,7 +152,11 @@ export async function runStep(step: Step, target?: Target): Promise<string> {
   if (target) return await action(target);
   const fake = createFakeOrchestrator({ stepMs: 1 });
   try {
-    return await action({ baseUrl: "http://fake-orchestrator", token: fake.token, fetch: fake.fetch });
+    return await action({
+      baseUrl: "http://fake-orchestrator",
+      token: fake.token,
+      fetch: fake.fetch,
+    });
   } finally {
     fake.close();
   }

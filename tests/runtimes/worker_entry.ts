@@ -17,7 +17,9 @@ export default {
       const detail = await runStep(step, baseUrl ? { baseUrl, token } : undefined);
       return Response.json({ ok: true, detail });
     } catch (error) {
-      const message = error instanceof Error ? `${error.name}: ${error.message}\n${error.stack}` : String(error);
+      const message = error instanceof Error
+        ? `${error.name}: ${error.message}\n${error.stack}`
+        : String(error);
       return Response.json({ ok: false, error: message });
     }
   },
