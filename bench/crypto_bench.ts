@@ -1,3 +1,4 @@
+// deno-lint-ignore-file no-import-prefix -- peers are pinned inline so the root import map stays untouched
 /**
  * SEAL primitives: Ed25519 sign and verify of an ~800-byte canonical message, the SDK (WebCrypto)
  * against `@noble/curves` (pure JS); and canonical-message construction for a 10 KB payload
@@ -12,7 +13,14 @@ import canonicalize from "npm:canonicalize@4.0.0";
 import { createCanonicalMessage } from "../seal/canonical.ts";
 import { Ed25519Key, importVerifyKey, verifyEd25519 } from "../seal/key.ts";
 import { createSealEnvelope, verifySealEnvelope } from "../seal/envelope.ts";
-import { check, type Contender, emit, roundRobin, runtimeInfo, type Summary } from "./lib/measure.ts";
+import {
+  check,
+  type Contender,
+  emit,
+  roundRobin,
+  runtimeInfo,
+  type Summary,
+} from "./lib/measure.ts";
 
 const args = (globalThis as { Deno?: { args: string[] } }).Deno?.args ??
   (globalThis as { process?: { argv: string[] } }).process?.argv.slice(2) ?? [];
@@ -32,11 +40,17 @@ function toolCall(targetBytes: number, token: string): unknown {
     method: "tools/call",
     params: {
       name: "fs.write_file",
-      arguments: { path: "/workspace/report.md", content: "", mode: 420, append: false },
+      arguments: {
+        path: "/workspace/report.md",
+        content: "",
+        mode: 420,
+        append: false,
+      },
     },
   };
   const base = createCanonicalMessage(token, payload, 1743600000).length;
-  payload.params.arguments.content = "Quarterly summary: all checks passed. ".repeat(4096)
+  payload.params.arguments.content = "Quarterly summary: all checks passed. "
+    .repeat(4096)
     .slice(0, Math.max(0, targetBytes - base));
   return payload;
 }
@@ -44,7 +58,11 @@ function toolCall(targetBytes: number, token: string): unknown {
 /** A ~10 KB payload with nesting, numbers and unsorted keys, as canonicalization input. */
 function bigPayload(): unknown {
   const items = [];
-  for (let i = 0; items.length === 0 || JSON.stringify(items).length < 9800; i++) {
+  for (
+    let i = 0;
+    items.length === 0 || JSON.stringify(items).length < 9800;
+    i++
+  ) {
     items.push({
       zeta: `item-${i}`,
       alpha: i * 1.5,
@@ -52,7 +70,12 @@ function bigPayload(): unknown {
       text: "naïve café ✓",
     });
   }
-  return { jsonrpc: "2.0", id: 7, method: "tools/call", params: { name: "bulk", arguments: { items } } };
+  return {
+    jsonrpc: "2.0",
+    id: 7,
+    method: "tools/call",
+    params: { name: "bulk", arguments: { items } },
+  };
 }
 
 const TOKEN = "eyJhbGciOiJFZERTQSJ9.eyJzdWIiOiJhZ2VudCJ9.c2lnbmF0dXJl";
@@ -65,11 +88,18 @@ const message = createCanonicalMessage(TOKEN, toolCall(800, TOKEN), 1743600000);
 const sdkSignature = await key.sign(message);
 const nobleSignature = ed25519.sign(message, seed);
 check(
-  sdkSignature.length === 64 && sdkSignature.every((b, i) => b === nobleSignature[i]),
+  sdkSignature.length === 64 &&
+    sdkSignature.every((b, i) => b === nobleSignature[i]),
   "SDK and noble Ed25519 signatures differ for the same seed and message",
 );
-check(await verifyEd25519(verifyKey, sdkSignature, message), "SDK rejected its own signature");
-check(ed25519.verify(nobleSignature, message, publicKey), "noble rejected its own signature");
+check(
+  await verifyEd25519(verifyKey, sdkSignature, message),
+  "SDK rejected its own signature",
+);
+check(
+  ed25519.verify(nobleSignature, message, publicKey),
+  "noble rejected its own signature",
+);
 check(
   ed25519.getPublicKey(seed).every((b, i) => b === publicKey[i]),
   "public keys differ",
@@ -82,8 +112,16 @@ const repeat = (fn: () => unknown): Contender["run"] => async () => {
   return last;
 };
 const sign = await roundRobin([
-  { name: "sdk Ed25519Key.sign (WebCrypto)", ops: OPS, run: repeat(() => key.sign(message)) },
-  { name: "noble ed25519.sign", ops: OPS, run: repeat(() => ed25519.sign(message, seed)) },
+  {
+    name: "sdk Ed25519Key.sign (WebCrypto)",
+    ops: OPS,
+    run: repeat(() => key.sign(message)),
+  },
+  {
+    name: "noble ed25519.sign",
+    ops: OPS,
+    run: repeat(() => ed25519.sign(message, seed)),
+  },
 ], budget(2500));
 const verify = await roundRobin([
   {
@@ -99,7 +137,9 @@ const verify = await roundRobin([
 ], budget(2500));
 
 const envelopePayload = toolCall(800, TOKEN);
-const envelope = JSON.parse(JSON.stringify(await createSealEnvelope(TOKEN, envelopePayload, key)));
+const envelope = JSON.parse(
+  JSON.stringify(await createSealEnvelope(TOKEN, envelopePayload, key)),
+);
 const envelopes = await roundRobin([
   {
     name: "sdk createSealEnvelope",
@@ -114,7 +154,8 @@ const envelopes = await roundRobin([
 ], budget(1500));
 
 const payload = bigPayload();
-const canonicalBytes = createCanonicalMessage(TOKEN, payload, 1743600000).length;
+const canonicalBytes =
+  createCanonicalMessage(TOKEN, payload, 1743600000).length;
 const encoder = new TextEncoder();
 const jcs = canonicalize as unknown as (value: unknown) => string;
 const CANON_OPS = quick ? 50 : 200;
@@ -133,19 +174,28 @@ const canonical = await roundRobin([
     name: "canonicalize (JCS) + encode",
     ops: CANON_OPS,
     run: repeatSync(() =>
-      encoder.encode(jcs({ payload, security_token: TOKEN, timestamp: 1743600000 }))
+      encoder.encode(
+        jcs({ payload, security_token: TOKEN, timestamp: 1743600000 }),
+      )
     ),
   },
   {
     name: "JSON.stringify + encode (unsorted floor)",
     ops: CANON_OPS,
     run: repeatSync(() =>
-      encoder.encode(JSON.stringify({ payload, security_token: TOKEN, timestamp: 1743600000 }))
+      encoder.encode(
+        JSON.stringify({
+          payload,
+          security_token: TOKEN,
+          timestamp: 1743600000,
+        }),
+      )
     ),
   },
 ], budget(2000));
 
-const us = (list: Summary[]) => list.map((s) => ({ ...s, perOpUs: s.perOpMs * 1000 }));
+const us = (list: Summary[]) =>
+  list.map((s) => ({ ...s, perOpUs: s.perOpMs * 1000 }));
 emit({
   bench: "crypto",
   ...runtimeInfo(),

@@ -1,3 +1,4 @@
+// deno-lint-ignore-file no-import-prefix -- peers are pinned inline so the root import map stays untouched
 /**
  * Per-call overhead of `getExecution` over raw `fetch` + `.json()`, with `openai` and `ky` as
  * peers, all against the same in-memory `fetch` (a function returning a new `Response` with a
@@ -11,7 +12,13 @@ import OpenAI from "npm:openai@6.49.0";
 import ky from "npm:ky@1.14.3";
 import { AegisCore } from "../client/core/core.ts";
 import { getExecution } from "../client/executions.ts";
-import { check, type Contender, emit, roundRobin, runtimeInfo } from "./lib/measure.ts";
+import {
+  check,
+  type Contender,
+  emit,
+  roundRobin,
+  runtimeInfo,
+} from "./lib/measure.ts";
 
 const EXECUTION_ID = "6c0e8f8e-7a43-4a8a-9a43-2b8d1f7c0c11";
 const BODY = JSON.stringify({
@@ -24,15 +31,24 @@ const RESPONSE_HEADERS = { "content-type": "application/json" };
 let fetchCalls = 0;
 
 /** The shared in-memory transport: every client gets exactly this function. */
-const memoryFetch = (_input: RequestInfo | URL, _init?: RequestInit): Promise<Response> => {
+const memoryFetch = (
+  _input: RequestInfo | URL,
+  _init?: RequestInit,
+): Promise<Response> => {
   fetchCalls++;
-  return Promise.resolve(new Response(BODY, { status: 200, headers: RESPONSE_HEADERS }));
+  return Promise.resolve(
+    new Response(BODY, { status: 200, headers: RESPONSE_HEADERS }),
+  );
 };
 
 const BASE = "http://aegis.invalid";
 const TOKEN = "bench-token";
 
-const core = new AegisCore({ baseUrl: BASE, bearerToken: TOKEN, fetch: memoryFetch });
+const core = new AegisCore({
+  baseUrl: BASE,
+  bearerToken: TOKEN,
+  fetch: memoryFetch,
+});
 const openai = new OpenAI({
   baseURL: `${BASE}/v1`,
   apiKey: TOKEN,
@@ -48,9 +64,15 @@ const kyClient = ky.create({
 type Call = () => Promise<{ status?: string }>;
 const calls: Record<string, Call> = {
   "raw fetch + json": async () => {
-    const response = await memoryFetch(`${BASE}/v1/executions/${EXECUTION_ID}`, {
-      headers: { authorization: `Bearer ${TOKEN}`, accept: "application/json" },
-    });
+    const response = await memoryFetch(
+      `${BASE}/v1/executions/${EXECUTION_ID}`,
+      {
+        headers: {
+          authorization: `Bearer ${TOKEN}`,
+          accept: "application/json",
+        },
+      },
+    );
     return await response.json();
   },
   "sdk getExecution": () => getExecution(core, EXECUTION_ID),
@@ -67,7 +89,10 @@ for (const [name, call] of Object.entries(calls)) {
   const before = fetchCalls;
   const body = await call();
   check(body?.status === "Running", `${name} returned ${JSON.stringify(body)}`);
-  check(fetchCalls === before + 1, `${name} made ${fetchCalls - before} fetch calls`);
+  check(
+    fetchCalls === before + 1,
+    `${name} made ${fetchCalls - before} fetch calls`,
+  );
 }
 
 const contenders: Contender[] = Object.entries(calls).map(([name, call]) => ({

@@ -1,3 +1,4 @@
+// deno-lint-ignore-file no-import-prefix -- peers are pinned inline so the root import map stays untouched
 /**
  * SSE parsing throughput: the SDK's byte-level `SSEParser` against `eventsource-parser`
  * (`createParser().feed()` and `EventSourceParserStream`). Runs unchanged on Deno (npm:
@@ -15,7 +16,14 @@
 import { createParser } from "npm:eventsource-parser@3.1.1";
 import { EventSourceParserStream } from "npm:eventsource-parser@3.1.1/stream";
 import { SSEParser } from "../client/core/sse.ts";
-import { check, type Contender, emit, roundRobin, runtimeInfo, type Summary } from "./lib/measure.ts";
+import {
+  check,
+  type Contender,
+  emit,
+  roundRobin,
+  runtimeInfo,
+  type Summary,
+} from "./lib/measure.ts";
 
 interface Fixture {
   name: string;
@@ -36,16 +44,26 @@ interface Digest {
 
 const encoder = new TextEncoder();
 
-function chunked(text: string, chunkSize: number): { chunks: Uint8Array[]; bytes: number } {
+function chunked(
+  text: string,
+  chunkSize: number,
+): { chunks: Uint8Array[]; bytes: number } {
   const all = encoder.encode(text);
   const chunks: Uint8Array[] = [];
-  for (let i = 0; i < all.length; i += chunkSize) chunks.push(all.subarray(i, i + chunkSize));
+  for (let i = 0; i < all.length; i += chunkSize) {
+    chunks.push(all.subarray(i, i + chunkSize));
+  }
   return { chunks, bytes: all.length };
 }
 
 /** A: 5,000 execution-style events with `id:`, `event:` and a ~145-byte JSON `data:`. */
 function fixtureA(): Fixture {
-  const types = ["IterationStarted", "IterationCompleted", "LlmInteraction", "ToolCalled"];
+  const types = [
+    "IterationStarted",
+    "IterationCompleted",
+    "LlmInteraction",
+    "ToolCalled",
+  ];
   let text = "";
   let dataBytes = 0;
   for (let i = 0; i < 5000; i++) {
@@ -93,9 +111,14 @@ function fixtureC(name: string, size: number, count: number): Fixture {
   let payload = JSON.stringify({ chunk: body });
   // Trim to the exact byte size so the size series is exact.
   while (encoder.encode(payload).length > size) payload = payload.slice(0, -1);
-  payload = payload.padEnd(payload.length + size - encoder.encode(payload).length, " ");
+  payload = payload.padEnd(
+    payload.length + size - encoder.encode(payload).length,
+    " ",
+  );
   let text = "";
-  for (let i = 0; i < count; i++) text += `id: ${i}\nevent: output\ndata: ${payload}\n\n`;
+  for (let i = 0; i < count; i++) {
+    text += `id: ${i}\nevent: output\ndata: ${payload}\n\n`;
+  }
   const { chunks, bytes } = chunked(text, 256);
   const kib = size / 1024;
   const label = kib >= 1024 ? `${kib / 1024} MiB` : `${kib} KiB`;
@@ -132,9 +155,13 @@ function sdkFeed(fixture: Fixture): Digest {
 
 function espFeed(fixture: Fixture): Digest {
   const digest = newDigest();
-  const parser = createParser({ onEvent: (event) => note(digest, event.data, event.id) });
+  const parser = createParser({
+    onEvent: (event) => note(digest, event.data, event.id),
+  });
   const decoder = new TextDecoder();
-  for (const chunk of fixture.chunks) parser.feed(decoder.decode(chunk, { stream: true }));
+  for (const chunk of fixture.chunks) {
+    parser.feed(decoder.decode(chunk, { stream: true }));
+  }
   const rest = decoder.decode();
   if (rest) parser.feed(rest);
   return digest;
@@ -144,8 +171,9 @@ function source(fixture: Fixture): ReadableStream<Uint8Array> {
   let index = 0;
   return new ReadableStream<Uint8Array>({
     pull(controller) {
-      if (index < fixture.chunks.length) controller.enqueue(fixture.chunks[index++]);
-      else controller.close();
+      if (index < fixture.chunks.length) {
+        controller.enqueue(fixture.chunks[index++]);
+      } else controller.close();
     },
   });
 }
@@ -167,7 +195,9 @@ async function sdkStream(fixture: Fixture): Promise<Digest> {
 async function espStream(fixture: Fixture): Promise<Digest> {
   const digest = newDigest();
   const reader = source(fixture)
-    .pipeThrough(new TextDecoderStream() as unknown as TransformStream<Uint8Array, string>)
+    .pipeThrough(
+      new TextDecoderStream() as unknown as TransformStream<Uint8Array, string>,
+    )
     .pipeThrough(new EventSourceParserStream())
     .getReader();
   for (;;) {
@@ -178,7 +208,10 @@ async function espStream(fixture: Fixture): Promise<Digest> {
   return digest;
 }
 
-const contenders: Record<string, (fixture: Fixture) => Digest | Promise<Digest>> = {
+const contenders: Record<
+  string,
+  (fixture: Fixture) => Digest | Promise<Digest>
+> = {
   "sdk.feed": sdkFeed,
   "esp.feed": espFeed,
   "sdk.stream": sdkStream,
@@ -196,15 +229,25 @@ export interface SseFixtureResult {
   results: Array<Summary & { mbPerSec: number; nsPerByte: number }>;
 }
 
-async function benchFixture(fixture: Fixture, quick: boolean): Promise<SseFixtureResult> {
+async function benchFixture(
+  fixture: Fixture,
+  quick: boolean,
+): Promise<SseFixtureResult> {
   const reference = sdkFeed(fixture);
-  check(reference.events === fixture.events, `${fixture.name}: SDK saw ${reference.events} events`);
+  check(
+    reference.events === fixture.events,
+    `${fixture.name}: SDK saw ${reference.events} events`,
+  );
   for (const [name, run] of Object.entries(contenders)) {
     const digest = await run(fixture);
     check(
-      digest.events === reference.events && digest.dataChars === reference.dataChars &&
-        digest.idSum === reference.idSum && digest.lastData === reference.lastData,
-      `${fixture.name}: ${name} produced ${JSON.stringify({ ...digest, lastData: undefined })}, ` +
+      digest.events === reference.events &&
+        digest.dataChars === reference.dataChars &&
+        digest.idSum === reference.idSum &&
+        digest.lastData === reference.lastData,
+      `${fixture.name}: ${name} produced ${
+        JSON.stringify({ ...digest, lastData: undefined })
+      }, ` +
         `expected ${JSON.stringify({ ...reference, lastData: undefined })}`,
     );
   }

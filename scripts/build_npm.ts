@@ -49,7 +49,7 @@ async function step<T>(name: string, action: () => Promise<T>): Promise<T> {
 
 const config = JSON.parse(await Deno.readTextFile(`${rootPath}deno.json`));
 const packageJson = npmPackageJson(config);
-const rootPackage = JSON.parse(await Deno.readTextFile(`${rootPath}package.json`));
+const devtools = JSON.parse(await Deno.readTextFile(`${rootPath}scripts/devtools/package.json`));
 try {
   await Deno.stat(bin("tsc"));
 } catch {
@@ -128,7 +128,7 @@ if (smoke) {
     await step("loaded without optional peers", () => nodeTest("no-peers", ["no_peers.mjs"]));
     // The exact versions the repository's own tests run against.
     const peers = Object.keys(packageJson.peerDependencies as Record<string, string>)
-      .map((name) => `${name}@${rootPackage.devDependencies[name]}`);
+      .map((name) => `${name}@${devtools.devDependencies[name]}`);
     await step(
       "installed the optional peers",
       () => run("npm", [...npmInstall, ...peers], scratch),

@@ -213,15 +213,18 @@ export class FakeState {
         );
       }
     });
-    let delay = 0;
-    for (const step of steps) {
-      delay += this.#stepMs;
+    // One timer at a time: timers scheduled together may fire out of order under load, and
+    // the events of an execution must keep their order.
+    const next = (index: number) => {
+      if (index >= steps.length) return;
       const timer = setTimeout(() => {
         execution.timers.delete(timer);
-        step();
-      }, delay);
+        steps[index]();
+        next(index + 1);
+      }, this.#stepMs);
       execution.timers.add(timer);
-    }
+    };
+    next(0);
   }
 
   /** Cancels a running execution: stops the simulator and emits `execution_cancelled`. */

@@ -14,6 +14,7 @@ const readJson = async (path: string) => JSON.parse(await readText(path));
 
 const denoJson = await readJson("deno.json");
 const rootPackage = await readJson("package.json");
+const devtools = await readJson("scripts/devtools/package.json");
 
 /** Bare (package) specifiers imported by `entry` and every module it reaches through relative imports. */
 async function externalImports(entry: string): Promise<Set<string>> {
@@ -118,11 +119,21 @@ describe("published package.json", () => {
 });
 
 describe("development package.json", () => {
-  it("is private ESM with exactly pinned devDependencies", () => {
+  it("is private ESM whose tools live in the scripts/devtools workspace", () => {
     assert.equal(rootPackage.private, true);
     assert.equal(rootPackage.type, "module");
-    for (const [name, version] of Object.entries(rootPackage.devDependencies as object)) {
-      assert.match(String(version), /^\d+\.\d+\.\d+$/, `${name} is not pinned`);
+    assert.deepEqual(rootPackage.workspaces, ["scripts/devtools"]);
+    // Deno installs a root package.json's dependencies eagerly; a workspace's it does not.
+    assert.equal(rootPackage.dependencies, undefined);
+    assert.equal(rootPackage.devDependencies, undefined);
+    assert.equal(devtools.private, true);
+  });
+
+  it("pins every tool exactly", () => {
+    const entries = Object.entries(devtools.devDependencies as Record<string, string>);
+    assert.ok(entries.length >= 10);
+    for (const [name, version] of entries) {
+      assert.match(version, /^\d+\.\d+\.\d+$/, `${name} is not pinned`);
     }
   });
 
@@ -130,11 +141,15 @@ describe("development package.json", () => {
     const lock = await readJson("deno.lock").catch(() => undefined);
     const resolved = lock?.specifiers as Record<string, string> | undefined;
     for (const name of [...NPM_DEPENDENCIES.runtime, ...NPM_DEPENDENCIES.testing, "fast-check"]) {
-      const pinned = rootPackage.devDependencies[name];
-      assert.ok(pinned, `package.json devDependencies lacks ${name}`);
+      const pinned = devtools.devDependencies[name];
+      assert.ok(pinned, `scripts/devtools/package.json lacks ${name}`);
       const range = npmVersionRange(denoJson.imports, name);
       const locked = resolved?.[`npm:${name}@${range}`]?.split("_")[0];
       if (locked !== undefined) assert.equal(pinned, locked, `${name}: package.json vs deno.lock`);
     }
+    assert.equal(
+      devtools.devDependencies.esbuild,
+      denoJson.imports.esbuild.replace("npm:esbuild@", ""),
+    );
   });
 });

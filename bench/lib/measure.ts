@@ -46,7 +46,10 @@ let sink: unknown;
  * Measures the contenders in interleaved rounds (one sample of each per round, order rotated),
  * so a machine-wide slowdown hits all of them alike instead of whichever ran last.
  */
-export async function roundRobin(contenders: Contender[], budget: Budget): Promise<Summary[]> {
+export async function roundRobin(
+  contenders: Contender[],
+  budget: Budget,
+): Promise<Summary[]> {
   for (let round = 0; round < budget.warmupRounds; round++) {
     for (const contender of contenders) sink = await contender.run();
   }
@@ -63,12 +66,15 @@ export async function roundRobin(contenders: Contender[], budget: Budget): Promi
     if (round + 1 >= budget.minRounds && elapsed >= budget.maxTimeMs) break;
   }
   if (sink === Symbol.for("never")) console.log("unreachable");
-  return contenders.map((contender, i) => summarize(contender.name, times[i], contender.ops ?? 1));
+  return contenders.map((contender, i) =>
+    summarize(contender.name, times[i], contender.ops ?? 1)
+  );
 }
 
 function summarize(name: string, samples: number[], ops: number): Summary {
   const sorted = [...samples].sort((a, b) => a - b);
-  const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+  const q = (p: number) =>
+    sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
   const medianMs = median(sorted);
   return {
     name,
@@ -88,16 +94,30 @@ export function median(values: number[]): number {
 }
 
 /** Name and version of the runtime executing this script. */
-export function runtimeInfo(): { runtime: string; version: string; v8?: string } {
+export function runtimeInfo(): {
+  runtime: string;
+  version: string;
+  v8?: string;
+} {
   const g = globalThis as {
     Deno?: { version: { deno: string; v8: string } };
     Bun?: { version: string };
     process?: { versions: Record<string, string> };
   };
-  if (g.Deno) return { runtime: "deno", version: g.Deno.version.deno, v8: g.Deno.version.v8 };
+  if (g.Deno) {
+    return {
+      runtime: "deno",
+      version: g.Deno.version.deno,
+      v8: g.Deno.version.v8,
+    };
+  }
   if (g.Bun) return { runtime: "bun", version: g.Bun.version };
   const versions = g.process?.versions ?? {};
-  return { runtime: "node", version: versions.node ?? "unknown", v8: versions.v8 };
+  return {
+    runtime: "node",
+    version: versions.node ?? "unknown",
+    v8: versions.v8,
+  };
 }
 
 /** Throws when `condition` is false: the benchmarks refuse to time implementations that disagree. */

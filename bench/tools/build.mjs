@@ -13,11 +13,14 @@ import { gzipSync } from "node:zlib";
 
 const benchDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const rootDir = resolve(benchDir, "..");
-const importMap = JSON.parse(readFileSync(join(rootDir, "deno.json"), "utf8")).imports ?? {};
+const importMap =
+  JSON.parse(readFileSync(join(rootDir, "deno.json"), "utf8")).imports ?? {};
 
 /** `npm:@scope/name@1.2/sub` -> `@scope/name/sub`. */
 function stripNpm(specifier) {
-  const match = /^npm:\/?((?:@[^/@]+\/)?[^/@]+)(?:@[^/]*)?(\/.*)?$/.exec(specifier);
+  const match = /^npm:\/?((?:@[^/@]+\/)?[^/@]+)(?:@[^/]*)?(\/.*)?$/.exec(
+    specifier,
+  );
   if (!match) throw new Error(`cannot map ${specifier}`);
   return match[1] + (match[2] ?? "");
 }
@@ -26,7 +29,10 @@ function stripNpm(specifier) {
 function toBare(specifier) {
   if (specifier.startsWith("npm:")) return stripNpm(specifier);
   for (const [key, target] of Object.entries(importMap)) {
-    if (key.endsWith("/") && specifier.startsWith(key) && target.startsWith("npm:")) {
+    if (
+      key.endsWith("/") && specifier.startsWith(key) &&
+      target.startsWith("npm:")
+    ) {
       return stripNpm(target) + "/" + specifier.slice(key.length);
     }
     if (specifier === key && target.startsWith("npm:")) return stripNpm(target);
@@ -39,7 +45,9 @@ function denoSpecifiers({ external }) {
     name: "deno-specifiers",
     setup(pluginBuild) {
       pluginBuild.onResolve({ filter: /^[^./]/ }, async (args) => {
-        if (args.pluginData?.mapped || args.importer.includes("node_modules")) return undefined;
+        if (args.pluginData?.mapped || args.importer.includes("node_modules")) {
+          return undefined;
+        }
         const bare = toBare(args.path);
         if (bare === undefined) return undefined;
         if (external) return { path: bare, external: true };
@@ -49,7 +57,11 @@ function denoSpecifiers({ external }) {
           pluginData: { mapped: true },
         });
         if (result.errors.length > 0) return { errors: result.errors };
-        return { path: result.path, external: result.external, sideEffects: result.sideEffects };
+        return {
+          path: result.path,
+          external: result.external,
+          sideEffects: result.sideEffects,
+        };
       });
     },
   };
@@ -103,7 +115,9 @@ function closure(outputs, start, kinds) {
     if (seen.has(path) || !outputs[path]) continue;
     seen.add(path);
     for (const imported of outputs[path].imports ?? []) {
-      if (kinds.includes(imported.kind) && !imported.external) stack.push(imported.path);
+      if (kinds.includes(imported.kind) && !imported.external) {
+        stack.push(imported.path);
+      }
     }
   }
   return seen;
@@ -126,17 +140,25 @@ async function measure(name, entry, splitting) {
       plugins: [denoSpecifiers({ external: false })],
     });
     const outputs = Object.fromEntries(
-      Object.entries(result.metafile.outputs).filter(([path]) => path.endsWith(".js")),
+      Object.entries(result.metafile.outputs).filter(([path]) =>
+        path.endsWith(".js")
+      ),
     );
-    const entryPath = Object.keys(outputs).find((path) => path.endsWith("/entry.js"));
+    const entryPath = Object.keys(outputs).find((path) =>
+      path.endsWith("/entry.js")
+    );
     // What a page loads up front (entry + chunks it imports statically), and what it may load
     // later through `import()`; chunks nothing reaches are ignored.
     const initial = closure(outputs, [entryPath], ["import-statement"]);
     const dynamicRoots = [...initial].flatMap((path) =>
-      (outputs[path].imports ?? []).filter((i) => i.kind === "dynamic-import").map((i) => i.path)
+      (outputs[path].imports ?? []).filter((i) => i.kind === "dynamic-import")
+        .map((i) => i.path)
     );
     const lazy = new Set(
-      [...closure(outputs, dynamicRoots, ["import-statement", "dynamic-import"])]
+      [...closure(outputs, dynamicRoots, [
+        "import-statement",
+        "dynamic-import",
+      ])]
         .filter((path) => !initial.has(path)),
     );
     const sizeOf = (paths) => {
@@ -151,10 +173,15 @@ async function measure(name, entry, splitting) {
     // Only what reached an output counts: the metafile's inputs also list tree-shaken files.
     const inputsOf = (paths) =>
       [...paths].flatMap((path) =>
-        Object.entries(outputs[path].inputs).filter(([, info]) => info.bytesInOutput > 0)
+        Object.entries(outputs[path].inputs).filter(([, info]) =>
+          info.bytesInOutput > 0
+        )
       );
     const top = inputsOf(initial)
-      .map(([path, info]) => ({ path: relative(rootDir, resolve(path)), bytes: info.bytesInOutput }))
+      .map(([path, info]) => ({
+        path: relative(rootDir, resolve(path)),
+        bytes: info.bytesInOutput,
+      }))
       .sort((a, b) => b.bytes - a.bytes)
       .slice(0, 8);
     return {
@@ -184,12 +211,17 @@ async function sizes() {
   const results = [];
   for (const [name, entry] of entries) {
     statSync(entry);
-    for (const splitting of [false, true]) results.push(await measure(name, entry, splitting));
+    for (const splitting of [false, true]) {
+      results.push(await measure(name, entry, splitting));
+    }
   }
   const esbuildVersion = JSON.parse(
     readFileSync(join(benchDir, "node_modules/esbuild/package.json"), "utf8"),
   ).version;
-  console.log("BENCH_RESULT " + JSON.stringify({ bench: "sizes", esbuild: esbuildVersion, results }));
+  console.log(
+    "BENCH_RESULT " +
+      JSON.stringify({ bench: "sizes", esbuild: esbuildVersion, results }),
+  );
 }
 
 const [command, ...rest] = process.argv.slice(2);
@@ -197,6 +229,8 @@ if (command === "scripts") await bundleScripts(rest[0], rest.slice(1));
 else if (command === "sdk-node") await bundleSdkForNode(rest[0]);
 else if (command === "sizes") await sizes();
 else {
-  console.error("usage: build.mjs scripts <outdir> <entry>... | sdk-node <out.mjs> | sizes");
+  console.error(
+    "usage: build.mjs scripts <outdir> <entry>... | sdk-node <out.mjs> | sizes",
+  );
   process.exit(2);
 }

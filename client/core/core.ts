@@ -286,11 +286,10 @@ export class AegisCore {
         if (response.ok) {
           try {
             const result = await consume(response, stop, controller);
-            // Streams and downloads stay linked to the caller's signal until they end.
-            if (!keepConnection) {
-              controller.abort();
-              unlink();
-            }
+            // Streams and downloads stay linked to the caller's signal until they end. Others
+            // read their body to the end, so there is nothing to abort (and aborting costs a
+            // DOMException per call on Node).
+            if (!keepConnection) unlink();
             return result;
           } catch (error) {
             controller.abort();
@@ -351,17 +350,21 @@ export class AegisCore {
     if (spec.json !== undefined) init.body = JSON.stringify(spec.json);
     else if (spec.body !== undefined) init.body = spec.body;
     if (init.body instanceof ReadableStream) init.duplex = "half";
-    const started = Date.now();
-    this.#log("debug", "request", { ...label, url: redactUrl(url) });
+    // Log data is only built when someone listens: this is the per-call hot path.
+    const debug = this.#logger !== undefined && this.#logLevel <= LEVELS.debug;
+    const started = debug ? Date.now() : 0;
+    if (debug) this.#log("debug", "request", { ...label, url: redactUrl(url) });
     try {
       // Called detached: Workers' fetch throws "Illegal invocation" when `this` is not global.
       const fetchImpl = this.#fetch;
       const response = await fetchImpl(url, init);
-      this.#log("debug", "response", {
-        ...label,
-        status: response.status,
-        ms: Date.now() - started,
-      });
+      if (debug) {
+        this.#log("debug", "response", {
+          ...label,
+          status: response.status,
+          ms: Date.now() - started,
+        });
+      }
       // Keep the timer-aware state reachable for body reads.
       timeouts.set(controller, state);
       return { kind: "response", response, controller, stop, unlink };

@@ -1,5 +1,5 @@
 /**
- * A byte-level Server-Sent Events parser (WHATWG "event stream interpretation"): linear time in
+ * An incremental Server-Sent Events parser (WHATWG "event stream interpretation"): linear time in
  * the input whatever the chunking, bounded memory, CR/LF/CRLF line endings, comments, `data`,
  * `event`, `id` and `retry` fields, and strict UTF-8.
  *
@@ -30,12 +30,17 @@ export interface SSEParserOptions {
 
 const LF = 10;
 const CR = 13;
-const COLON = 58;
 const SPACE = 32;
+const COLON = 58;
+const BOM = 0xfeff;
 const DEFAULT_MAX_EVENT_BYTES = 16 * 1024 * 1024;
+const SMALL_CHUNK_BYTES = 16;
 
 /**
  * Incremental SSE parser: feed it byte chunks as they arrive, get complete events back.
+ *
+ * Each chunk is decoded once (strict, streaming UTF-8) and split into lines as text, so the cost
+ * per event is a few substring operations rather than one decode per field.
  *
  * @example Parse a stream split at an awkward place
  * ```ts
@@ -50,15 +55,22 @@ const DEFAULT_MAX_EVENT_BYTES = 16 * 1024 * 1024;
 export class SSEParser {
   readonly #maxEventBytes: number;
   readonly #onComment: ((comment: string) => void) | undefined;
-  readonly #decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-  /** Pieces of a line that spans chunks. */
-  #partial: Uint8Array[] = [];
-  #partialBytes = 0;
+  #decoder = newDecoder();
+  /** The decoder holds no bytes of an unfinished character. */
+  #decoderIdle = true;
+  #atStreamStart = true;
   /** A CR ended the previous chunk: a leading LF in the next one belongs to it. */
   #skipLeadingLF = false;
-  #firstLine = true;
-  #data: string[] = [];
-  #dataBytes = 0;
+  /** Pieces of a line that spans chunks. */
+  #pending: string[] = [];
+  #pendingUnits = 0;
+  /** Exact UTF-8 size of the pending pieces, kept only once it could exceed the limit. */
+  #pendingBytes: number | undefined;
+  #data = "";
+  #dataLines = 0;
+  #dataUnits = 0;
+  /** Exact UTF-8 size of the data, kept only once it could exceed the limit. */
+  #dataBytes: number | undefined;
   #event = "";
   #lastId: string | undefined;
   #retry: number | undefined;
@@ -72,26 +84,43 @@ export class SSEParser {
   /** Consumes a chunk and returns the events it completed (possibly none). */
   feed(chunk: Uint8Array): SSEMessage[] {
     const events: SSEMessage[] = [];
+    const text = this.#decode(chunk);
+    const length = text.length;
+    if (length === 0) return events;
     let start = 0;
+    if (this.#atStreamStart) {
+      this.#atStreamStart = false;
+      if (text.charCodeAt(0) === BOM) start = 1;
+    }
     if (this.#skipLeadingLF) {
       this.#skipLeadingLF = false;
-      if (chunk.length > 0 && chunk[0] === LF) start = 1;
+      if (text.charCodeAt(start) === LF) start++;
     }
-    // Positions of the next CR and LF; each is searched for at most once per byte.
-    let nextLF = chunk.indexOf(LF, start);
-    let nextCR = chunk.indexOf(CR, start);
-    while (start < chunk.length) {
-      if (nextLF !== -1 && nextLF < start) nextLF = chunk.indexOf(LF, start);
-      if (nextCR !== -1 && nextCR < start) nextCR = chunk.indexOf(CR, start);
-      const end = nextCR === -1 ? nextLF : nextLF === -1 ? nextCR : Math.min(nextCR, nextLF);
+    // Positions of the next CR and LF; each is searched for at most once per character.
+    let nextLF = text.indexOf("\n", start);
+    let nextCR = text.indexOf("\r", start);
+    while (start < length) {
+      if (nextLF !== -1 && nextLF < start) nextLF = text.indexOf("\n", start);
+      if (nextCR !== -1 && nextCR < start) nextCR = text.indexOf("\r", start);
+      const end = nextCR === -1 ? nextLF : nextLF === -1 || nextCR < nextLF ? nextCR : nextLF;
       if (end === -1) {
-        this.#keepPartial(chunk.subarray(start));
+        this.#keepPending(start === 0 ? text : text.slice(start));
         break;
       }
-      this.#line(this.#takeLine(chunk.subarray(start, end)), events);
-      if (chunk[end] === CR) {
-        if (end + 1 < chunk.length) start = chunk[end + 1] === LF ? end + 2 : end + 1;
-        else {
+      if (this.#pending.length === 0) {
+        this.#line(text, start, end, events);
+      } else {
+        this.#keepPending(text.slice(start, end));
+        const line = this.#pending.length === 1 ? this.#pending[0] : this.#pending.join("");
+        this.#pending = [];
+        this.#pendingUnits = 0;
+        this.#pendingBytes = undefined;
+        this.#line(line, 0, line.length, events);
+      }
+      if (text.charCodeAt(end) === CR) {
+        if (end + 1 < length) {
+          start = text.charCodeAt(end + 1) === LF ? end + 2 : end + 1;
+        } else {
           this.#skipLeadingLF = true;
           start = end + 1;
         }
@@ -107,93 +136,137 @@ export class SSEParser {
    * returns true when such an incomplete event (or a partial line) was pending.
    */
   end(): boolean {
-    const incomplete = this.#partialBytes > 0 || this.#data.length > 0;
-    this.#partial = [];
-    this.#partialBytes = 0;
+    let incomplete = this.#pending.length > 0 || this.#dataLines > 0;
+    try {
+      if (this.#decoder.decode().length > 0) incomplete = true;
+    } catch {
+      // A truncated UTF-8 sequence is an incomplete line too.
+      incomplete = true;
+    }
+    this.#decoder = newDecoder();
+    this.#decoderIdle = true;
+    this.#pending = [];
+    this.#pendingUnits = 0;
+    this.#pendingBytes = undefined;
     this.#resetEvent();
     return incomplete;
   }
 
-  #keepPartial(piece: Uint8Array): void {
-    if (piece.length === 0) return;
-    this.#partialBytes += piece.length;
-    if (this.#partialBytes > this.#maxEventBytes) {
-      throw new AegisProtocolError(
-        `event stream line exceeds the ${this.#maxEventBytes}-byte limit`,
-      );
+  #decode(chunk: Uint8Array): string {
+    const length = chunk.length;
+    if (length === 0) return "";
+    // Small all-ASCII chunks skip the native decoder, whose per-call cost dominates them; only
+    // when the decoder holds no partial character (the previous chunk ended in ASCII).
+    if (this.#decoderIdle && length <= SMALL_CHUNK_BYTES) {
+      const ascii = asciiText(chunk);
+      if (ascii !== undefined) return ascii;
     }
-    // Copy: the caller may reuse the chunk's buffer.
-    this.#partial.push(piece.slice());
+    this.#decoderIdle = chunk[length - 1] < 0x80;
+    try {
+      return this.#decoder.decode(chunk, { stream: true });
+    } catch (error) {
+      throw new AegisProtocolError("event stream contains invalid UTF-8", {
+        cause: error,
+      });
+    }
   }
 
-  #takeLine(tail: Uint8Array): Uint8Array {
-    if (this.#partial.length === 0) return tail;
-    const line = new Uint8Array(this.#partialBytes + tail.length);
-    let offset = 0;
-    for (const piece of this.#partial) {
-      line.set(piece, offset);
-      offset += piece.length;
+  #keepPending(piece: string): void {
+    this.#pending.push(piece);
+    this.#pendingUnits += piece.length;
+    // A UTF-16 unit is 1 to 3 UTF-8 bytes: count bytes exactly only when the limit is in reach.
+    if (this.#pendingUnits * 3 > this.#maxEventBytes) {
+      this.#pendingBytes = this.#pendingBytes === undefined
+        ? this.#pending.reduce((sum, p) => sum + utf8Length(p), 0)
+        : this.#pendingBytes + utf8Length(piece);
+      if (this.#pendingBytes > this.#maxEventBytes) {
+        throw new AegisProtocolError(
+          `event stream line exceeds the ${this.#maxEventBytes}-byte limit`,
+        );
+      }
     }
-    line.set(tail, offset);
-    this.#partial = [];
-    this.#partialBytes = 0;
-    if (line.length > this.#maxEventBytes) {
-      throw new AegisProtocolError(
-        `event stream line exceeds the ${this.#maxEventBytes}-byte limit`,
-      );
-    }
-    return line;
   }
 
-  #line(line: Uint8Array, events: SSEMessage[]): void {
-    if (this.#firstLine) {
-      this.#firstLine = false;
-      if (line[0] === 0xef && line[1] === 0xbb && line[2] === 0xbf) line = line.subarray(3);
-    }
-    if (line.length === 0) {
+  #line(text: string, start: number, end: number, events: SSEMessage[]): void {
+    if (start === end) {
       this.#dispatch(events);
       return;
     }
-    const colon = line.indexOf(COLON);
-    if (colon === 0) {
-      this.#onComment?.(this.#decode(line.subarray(1)));
+    // The character at `end` is a line break or past the text, so these probes never match
+    // beyond the line.
+    const first = text.charCodeAt(start);
+    if (
+      first === 100 && text.charCodeAt(start + 1) === 97 &&
+      text.charCodeAt(start + 2) === 116 &&
+      text.charCodeAt(start + 3) === 97 && text.charCodeAt(start + 4) === COLON
+    ) {
+      this.#addData(text.slice(valueStart(text, start + 5), end));
       return;
     }
-    const nameBytes = colon === -1 ? line : line.subarray(0, colon);
-    let valueStart = colon === -1 ? line.length : colon + 1;
-    if (valueStart < line.length && line[valueStart] === SPACE) valueStart++;
-    const value = line.subarray(valueStart);
-    switch (fieldName(nameBytes)) {
+    if (
+      first === 101 && text.charCodeAt(start + 1) === 118 &&
+      text.charCodeAt(start + 2) === 101 &&
+      text.charCodeAt(start + 3) === 110 &&
+      text.charCodeAt(start + 4) === 116 &&
+      text.charCodeAt(start + 5) === COLON
+    ) {
+      this.#event = text.slice(valueStart(text, start + 6), end);
+      return;
+    }
+    if (
+      first === 105 && text.charCodeAt(start + 1) === 100 &&
+      text.charCodeAt(start + 2) === COLON
+    ) {
+      const id = text.slice(valueStart(text, start + 3), end);
+      if (!id.includes("\u0000")) this.#lastId = id;
+      return;
+    }
+    if (first === COLON) {
+      this.#onComment?.(text.slice(start + 1, end));
+      return;
+    }
+    const line = text.slice(start, end);
+    const colon = line.indexOf(":");
+    const name = colon === -1 ? line : line.slice(0, colon);
+    const value = colon === -1 ? "" : line.slice(valueStart(line, colon + 1));
+    switch (name) {
       case "data":
-        this.#dataBytes += value.length + 1;
-        if (this.#dataBytes > this.#maxEventBytes) {
-          throw new AegisProtocolError(
-            `event stream event exceeds the ${this.#maxEventBytes}-byte limit`,
-          );
-        }
-        this.#data.push(this.#decode(value));
+        this.#addData(value);
         break;
       case "event":
-        this.#event = this.#decode(value);
+        this.#event = value;
         break;
-      case "id": {
-        const id = this.#decode(value);
-        if (!id.includes("\u0000")) this.#lastId = id;
+      case "id":
+        if (!value.includes("\u0000")) this.#lastId = value;
         break;
-      }
       case "retry":
-        if (value.length > 0 && value.every((b) => b >= 48 && b <= 57)) {
-          this.#retry = Number(this.#decode(value));
-        }
+        if (/^[0-9]+$/.test(value)) this.#retry = Number(value);
         break;
     }
   }
 
+  #addData(value: string): void {
+    this.#dataUnits += value.length + 1;
+    if (this.#dataUnits * 3 > this.#maxEventBytes) {
+      this.#dataBytes = this.#dataBytes === undefined
+        ? (this.#dataLines === 0 ? 0 : utf8Length(this.#data) + 1) +
+          utf8Length(value) + 1
+        : this.#dataBytes + utf8Length(value) + 1;
+      if (this.#dataBytes > this.#maxEventBytes) {
+        throw new AegisProtocolError(
+          `event stream event exceeds the ${this.#maxEventBytes}-byte limit`,
+        );
+      }
+    }
+    this.#data = this.#dataLines === 0 ? value : `${this.#data}\n${value}`;
+    this.#dataLines++;
+  }
+
   #dispatch(events: SSEMessage[]): void {
-    if (this.#data.length > 0) {
+    if (this.#dataLines > 0) {
       events.push({
         event: this.#event || "message",
-        data: this.#data.length === 1 ? this.#data[0] : this.#data.join("\n"),
+        data: this.#data,
         id: this.#lastId,
         retry: this.#retry,
       });
@@ -202,33 +275,42 @@ export class SSEParser {
   }
 
   #resetEvent(): void {
-    this.#data = [];
-    this.#dataBytes = 0;
+    this.#data = "";
+    this.#dataLines = 0;
+    this.#dataUnits = 0;
+    this.#dataBytes = undefined;
     this.#event = "";
     this.#retry = undefined;
   }
-
-  #decode(bytes: Uint8Array): string {
-    try {
-      return this.#decoder.decode(bytes);
-    } catch (error) {
-      throw new AegisProtocolError("event stream contains invalid UTF-8", { cause: error });
-    }
-  }
 }
 
-/** Recognises the four field names without decoding; other names are ignored. */
-function fieldName(bytes: Uint8Array): string | undefined {
-  const [a, b, c, d, e] = bytes;
-  switch (bytes.length) {
-    case 2:
-      return a === 105 && b === 100 ? "id" : undefined;
-    case 4:
-      return a === 100 && b === 97 && c === 116 && d === 97 ? "data" : undefined;
-    case 5:
-      if (a === 101 && b === 118 && c === 101 && d === 110 && e === 116) return "event";
-      if (a === 114 && b === 101 && c === 116 && d === 114 && e === 121) return "retry";
-      return undefined;
+function newDecoder(): TextDecoder {
+  // `ignoreBOM`: the byte-order mark is the stream's to strip (only at its very start).
+  return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+}
+
+/** The chunk as text when it is all ASCII, else undefined. */
+function asciiText(chunk: Uint8Array): string | undefined {
+  for (let i = 0; i < chunk.length; i++) if (chunk[i] >= 0x80) return undefined;
+  return String.fromCharCode.apply(null, chunk as unknown as number[]);
+}
+
+/** Where a field value starts: after the colon and at most one space. */
+function valueStart(text: string, afterColon: number): number {
+  return text.charCodeAt(afterColon) === SPACE ? afterColon + 1 : afterColon;
+}
+
+/** UTF-8 size of well-formed text (the decoder is fatal, so there are no lone surrogates). */
+function utf8Length(text: string): number {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0x800) {
+      // A surrogate pair is 2 units for 4 bytes; any other unit here is 3 bytes.
+      bytes += unit >= 0xd800 && unit <= 0xdbff ? 0 : 2;
+    } else if (unit >= 0x80) {
+      bytes += 1;
+    }
   }
-  return undefined;
+  return bytes;
 }

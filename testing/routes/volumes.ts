@@ -525,6 +525,7 @@ async function readRaw(
   request: Request,
   cap: bigint,
   header: string | undefined,
+  drainRefused = false,
 ): Promise<Received | Response> {
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -540,7 +541,8 @@ async function readRaw(
       if (next.done) break;
       total += next.value.byteLength;
       if (BigInt(total) > cap) {
-        await reader.cancel().catch(() => {});
+        if (drainRefused) await discardRest(reader);
+        else await reader.cancel().catch(() => {});
         return tooLarge(cap);
       }
       chunks.push(next.value);
@@ -558,11 +560,30 @@ async function readRaw(
 }
 
 /**
+ * Reads and drops what is left of a refused multipart body, up to a bound, before cancelling
+ * it: Node 24's fetch fails asynchronously ("ReadableStream is already closed") when a
+ * `FormData` body it is still producing is cancelled under it.
+ */
+async function discardRest(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<void> {
+  let drained = 0;
+  try {
+    while (drained < 8 * 1024 * 1024) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      drained += value.byteLength;
+    }
+  } catch {
+    return;
+  }
+  await reader.cancel().catch(() => {});
+}
+
+/**
  * Reads a multipart body within axum's 2 MiB limit; the first part with a non-empty body is
  * the file, whatever its field name.
  */
 async function readMultipart(request: Request, cap: bigint): Promise<Received | Response> {
-  const raw = await readRaw(request, BigInt(MULTIPART_LIMIT), undefined);
+  const raw = await readRaw(request, BigInt(MULTIPART_LIMIT), undefined, true);
   if (raw instanceof Response) {
     if (raw.status !== 413) return raw;
     return jsonError(400, "multipart read error: length limit exceeded");

@@ -113,7 +113,7 @@ describe("nodeExec", () => {
     const exec = createNodeExec({ shell: false });
     const missing = await exec(request("aegis_no_such_command_42"));
     assert.equal(missing.exit_code, 127);
-    assert.match(missing.stderr, /^\[AEGIS\] cannot run command: .*ENOENT/);
+    assert.match(missing.stderr, /^\[AEGIS\] cannot run command: .*(ENOENT|not found)/);
     const direct = await exec(request("echo", { args: ["$HOME", "a|b"] }));
     assert.equal(direct.stdout, "$HOME a|b\n");
   });
