@@ -23,12 +23,13 @@ export interface NpmExportTarget {
 
 /**
  * Packages the published code imports. `runtime` ones are needed by the edge-safe entry points;
- * `testing` ones only by `@aegis/sdk/testing` (hono statically, `@hono/node-server` only inside
- * `fake.listen()`), so they are optional peers and a production install never pulls them in.
+ * `testing` ones only by `@aegis/sdk/testing` (the fake orchestrator is a Hono app; `fake.listen()`
+ * uses `node:http` directly), so they are optional peers and a production install never pulls
+ * them in.
  */
 export const NPM_DEPENDENCIES = {
   runtime: ["yaml"],
-  testing: ["hono", "@hono/node-server"],
+  testing: ["hono"],
 } as const;
 
 /** Oldest Node that loads the package both ways: 20.19 is the first 20.x with `require(esm)`. */

@@ -90,13 +90,10 @@ describe("published package.json", () => {
     assert.deepEqual(pkg.engines, { node: ">=20.19" });
   });
 
-  it("depends on yaml and makes the fake orchestrator's hono packages optional peers", () => {
+  it("depends on yaml and makes the fake orchestrator's hono an optional peer", () => {
     assert.deepEqual(pkg.dependencies, { yaml: npmVersionRange(denoJson.imports, "yaml") });
-    assert.deepEqual(Object.keys(pkg.peerDependencies as object), ["hono", "@hono/node-server"]);
-    assert.deepEqual(pkg.peerDependenciesMeta, {
-      hono: { optional: true },
-      "@hono/node-server": { optional: true },
-    });
+    assert.deepEqual(Object.keys(pkg.peerDependencies as object), ["hono"]);
+    assert.deepEqual(pkg.peerDependenciesMeta, { hono: { optional: true } });
   });
 
   it("reads version ranges from npm: specifiers", () => {
