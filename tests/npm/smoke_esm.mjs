@@ -1,0 +1,99 @@
+// Runs inside a scratch project with the packed @aegis/sdk tarball and its optional peers
+// installed: the package as an npm user gets it, loaded through ESM `import`.
+// Run by scripts/build_npm.ts, not by the repo's test runners.
+import { describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { AegisClient, AegisError, AgentManifestBuilder } from "@aegis/sdk";
+import { createFakeOrchestrator } from "@aegis/sdk/testing";
+import { createSealEnvelope, Ed25519Key, verifySealEnvelopeJson } from "@aegis/sdk/seal";
+import { loadManifest } from "@aegis/sdk/manifest/fs";
+import { nodeExec } from "@aegis/sdk/bootstrap/exec";
+
+async function deployExecuteStream(client) {
+  const manifest = new AgentManifestBuilder("npm-smoke", "python", "3.11")
+    .withInstruction("Say hi")
+    .build();
+  const { agent_id } = await client.deployAgent(manifest, { force: true });
+  const { execution_id } = await client.startExecution(agent_id, "hello from npm");
+  const events = [];
+  for await (const event of await client.streamExecution(execution_id)) {
+    events.push(event.event_type);
+  }
+  return { events, execution: await client.getExecution(execution_id) };
+}
+
+describe("@aegis/sdk from npm, ESM", () => {
+  it("deploys, executes and streams against the in-process fake", async () => {
+    const fake = createFakeOrchestrator({ stepMs: 1 });
+    try {
+      const client = new AegisClient({
+        baseUrl: "http://fake",
+        bearerToken: fake.token,
+        fetch: fake.fetch,
+      });
+      const { events, execution } = await deployExecuteStream(client);
+      assert.equal(events[0], "execution_started");
+      assert.equal(events.at(-1), "execution_completed");
+      assert.match(execution.status, /^completed$/i);
+    } finally {
+      fake.close();
+    }
+  });
+
+  it("does the same over a real socket on 127.0.0.1", async () => {
+    const fake = createFakeOrchestrator({ stepMs: 1 });
+    const server = await fake.listen();
+    try {
+      assert.match(server.url, /^http:\/\/127\.0\.0\.1:\d+$/);
+      const client = new AegisClient({ baseUrl: server.url, bearerToken: fake.token });
+      const { events } = await deployExecuteStream(client);
+      assert.equal(events.at(-1), "execution_completed");
+    } finally {
+      await server.close();
+      fake.close();
+    }
+  });
+
+  it("signs a SEAL envelope that verifies, and rejects a tampered one", async () => {
+    const key = await Ed25519Key.generate();
+    const payload = { jsonrpc: "2.0", id: 1, method: "tools/call", params: { name: "echo" } };
+    const envelope = await createSealEnvelope("token", payload, key);
+    const body = JSON.stringify(envelope);
+    assert.deepEqual(await verifySealEnvelopeJson(body, key.getPublicKeyBase64()), payload);
+    const tampered = body.replace('"echo"', '"ecHo"');
+    await assert.rejects(verifySealEnvelopeJson(tampered, key.getPublicKeyBase64()), AegisError);
+  });
+
+  it("loads a manifest file and runs a command through the Node-only entry points", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "aegis-npm-smoke-"));
+    try {
+      const file = join(dir, "agent.yaml");
+      const yaml =
+        "apiVersion: 100monkeys.ai/v1\nkind: Agent\nmetadata: { name: a, version: 1.0.0 }\n" +
+        "spec: { runtime: { language: python, version: '3.11' }, task: { instruction: hi } }\n";
+      await writeFile(file, yaml);
+      assert.equal((await loadManifest(file)).metadata.name, "a");
+      const result = await nodeExec({
+        command: "echo",
+        args: ["npm"],
+        cwd: dir,
+        env_additions: {},
+        timeout_secs: 10,
+        max_output_bytes: 1024,
+      });
+      assert.equal(result.exit_code, 0);
+      assert.equal(result.stdout, "npm\n");
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("hides internal modules behind the exports map", async () => {
+    await assert.rejects(import("@aegis/sdk/client/core/core.js"), {
+      code: "ERR_PACKAGE_PATH_NOT_EXPORTED",
+    });
+  });
+});
