@@ -190,12 +190,8 @@ export function registerVolumeRoutes(
 
   app.get("/v1/volumes/:id/files/stat", (c) =>
     withPath(c, (volume, target) => {
-      const file = volume.files.get(target);
-      if (!file) {
-        return isDirectory(volume, target)
-          ? jsonError(422, `invalid path: not a file: /${target}`)
-          : jsonError(404, `not found: /${target}`);
-      }
+      const file = fileAt(volume, target);
+      if (file instanceof Response) return file;
       return c.json({
         mime_type: file.mimeType,
         name: target.split("/").pop() ?? target,
@@ -206,12 +202,8 @@ export function registerVolumeRoutes(
 
   app.get("/v1/volumes/:id/files/download", (c) =>
     withPath(c, (volume, target) => {
-      const file = volume.files.get(target);
-      if (!file) {
-        return isDirectory(volume, target)
-          ? jsonError(422, `invalid path: not a file: /${target}`)
-          : jsonError(404, `not found: /${target}`);
-      }
+      const file = fileAt(volume, target);
+      if (file instanceof Response) return file;
       return new Response(file.data as Uint8Array<ArrayBuffer>, {
         headers: {
           "content-type": contentTypeFor(target),
@@ -428,6 +420,15 @@ function canonical(raw: string): string | Response {
     return jsonError(422, "invalid path: path traversal ('..') is not allowed");
   }
   return segments.join("/");
+}
+
+/** The file at `target`, or the orchestrator's 422 (a directory) / 404 (nothing there). */
+function fileAt(volume: FakeVolume, target: string): FakeVolumeFile | Response {
+  const file = volume.files.get(target);
+  if (file) return file;
+  return isDirectory(volume, target)
+    ? jsonError(422, `invalid path: not a file: /${target}`)
+    : jsonError(404, `not found: /${target}`);
 }
 
 function isDirectory(volume: FakeVolume, target: string): boolean {
