@@ -94,6 +94,32 @@ export interface RecordedRequest {
   body: string | undefined;
 }
 
+/** Text bodies up to this size are recorded; larger (or streamed beyond it) are not. */
+const RECORDED_BODY_LIMIT = 1024 * 1024;
+
+/**
+ * Reads a copy of a text body for the request log, giving up past the limit so that a large
+ * streamed upload is never held in memory just to be recorded.
+ */
+async function recordedBody(request: Request): Promise<string | undefined> {
+  const copy = request.clone().body;
+  if (!copy) return "";
+  const reader = copy.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > RECORDED_BODY_LIMIT) {
+      await reader.cancel();
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder().decode(await new Blob(chunks as BlobPart[]).arrayBuffer());
+}
+
 /** Prefixes that need no `Authorization` (the orchestrator's `EXEMPT_PATH_PREFIXES`). */
 const EXEMPT_PREFIXES = [
   "/health",
@@ -185,13 +211,13 @@ export function createFakeOrchestrator(options: FakeOrchestratorOptions = {}): F
     const url = new URL(c.req.url);
     const type = c.req.header("content-type") ?? "";
     const textual = /json|text|x-www-form-urlencoded|yaml/i.test(type) &&
-      Number(c.req.header("content-length") ?? 0) < 1024 * 1024;
+      Number(c.req.header("content-length") ?? 0) <= RECORDED_BODY_LIMIT;
     requests.push({
       method: c.req.method,
       path: url.pathname,
       search: url.search.slice(1),
       headers: new Headers(c.req.raw.headers),
-      body: textual ? await c.req.raw.clone().text() : undefined,
+      body: textual ? await recordedBody(c.req.raw) : undefined,
     });
     if (requests.length > 2000) requests.splice(0, requests.length - 2000);
     await next();
