@@ -8,7 +8,15 @@
 import { AegisProtocolError } from "./core/errors.ts";
 import type { SSEMessage } from "./core/sse.ts";
 
-/** Terminal `event_type`s of an execution stream. */
+/**
+ * Terminal `event_type`s of an execution stream.
+ *
+ * @example
+ * ```ts
+ * import { TERMINAL_EXECUTION_EVENTS } from "@aegis/sdk/client";
+ * console.log(TERMINAL_EXECUTION_EVENTS.includes("execution_failed")); // true
+ * ```
+ */
 export const TERMINAL_EXECUTION_EVENTS: readonly string[] = [
   "execution_completed",
   "execution_failed",
@@ -138,7 +146,21 @@ export function isTerminalExecutionEvent(event: Pick<ExecutionEvent, "event_type
   return TERMINAL_EXECUTION_EVENTS.includes(event.event_type);
 }
 
-/** Decodes one SSE message into an {@link ExecutionEvent}. */
+/**
+ * Decodes one SSE message into an {@link ExecutionEvent}; anything that is not a JSON object
+ * with an `event_type` is an `AegisProtocolError`.
+ *
+ * @example
+ * ```ts
+ * import { decodeExecutionEvent } from "@aegis/sdk/client";
+ *
+ * const event = decodeExecutionEvent({
+ *   event: "message", id: undefined, retry: undefined,
+ *   data: '{"event_type":"execution_started","category":"execution","message":"started"}',
+ * });
+ * console.log(event.event_type); // "execution_started"
+ * ```
+ */
 export function decodeExecutionEvent(message: SSEMessage): ExecutionEvent {
   let value: unknown;
   try {

@@ -17,6 +17,17 @@ import type { VolumeActionResponse } from "./volumes.ts";
 /**
  * The reserved volume name accepted by {@link uploadFile} in place of a UUID: the caller's
  * per-user attachments volume, created by the orchestrator on the first upload.
+ *
+ * @example
+ * ```ts
+ * import { AegisClient, CHAT_ATTACHMENTS_VOLUME } from "@aegis/sdk";
+ * import { createFakeOrchestrator } from "@aegis/sdk/testing";
+ *
+ * const fake = createFakeOrchestrator();
+ * const client = new AegisClient({ baseUrl: "http://fake", bearerToken: fake.token, fetch: fake.fetch });
+ * const upload = await client.uploadFile(CHAT_ATTACHMENTS_VOLUME, "notes/todo.txt", "buy milk");
+ * console.log(upload.size); // 8
+ * ```
  */
 export const CHAT_ATTACHMENTS_VOLUME = "chat-attachments";
 

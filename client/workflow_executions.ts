@@ -87,7 +87,15 @@ export interface CancelWorkflowExecutionResponse {
   execution_id: string;
 }
 
-/** Terminal `event_type`s of a workflow log stream. */
+/**
+ * Terminal `event_type`s of a workflow log stream.
+ *
+ * @example
+ * ```ts
+ * import { TERMINAL_WORKFLOW_LOG_EVENTS } from "@aegis/sdk/client";
+ * console.log(TERMINAL_WORKFLOW_LOG_EVENTS.includes("WorkflowExecutionCompleted")); // true
+ * ```
+ */
 export const TERMINAL_WORKFLOW_LOG_EVENTS: readonly string[] = [
   "WorkflowExecutionCompleted",
   "WorkflowExecutionFailed",

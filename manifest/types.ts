@@ -8,7 +8,15 @@
  * @module
  */
 
-/** The only `apiVersion` the orchestrator accepts for agent and workflow manifests. */
+/**
+ * The only `apiVersion` the orchestrator accepts for agent and workflow manifests.
+ *
+ * @example
+ * ```ts
+ * import { MANIFEST_API_VERSION } from "@aegis/sdk/manifest";
+ * console.log(MANIFEST_API_VERSION); // "100monkeys.ai/v1"
+ * ```
+ */
 export const MANIFEST_API_VERSION = "100monkeys.ai/v1" as const;
 
 /**

@@ -39,7 +39,21 @@ export const RESET_HEADER = "x-fake-orchestrator-reset";
 /** Marks a response whose body the transport must cut after this many bytes. */
 export const TRUNCATE_HEADER = "x-fake-orchestrator-truncate";
 
-/** Holds the rules and counts what they did. */
+/**
+ * Holds the fault rules of a fake orchestrator (`fake.faults`) and counts what they did.
+ *
+ * @example A 503 burst, then a dropped connection
+ * ```ts
+ * import { AegisClient } from "@aegis/sdk";
+ * import { createFakeOrchestrator } from "@aegis/sdk/testing";
+ *
+ * const fake = createFakeOrchestrator();
+ * const client = new AegisClient({ baseUrl: "http://fake", bearerToken: fake.token, fetch: fake.fetch });
+ * fake.faults.sequence([503, 503], { path: "/v1/agents", headers: { "retry-after": "0" } });
+ * fake.faults.add({ path: "/v1/agents", action: "reset" });
+ * console.log(await client.listAgents({ maxRetries: 3 }), fake.faults.hits); // [] 3
+ * ```
+ */
 export class FaultInjector {
   #rules: { rule: FaultRule; used: number; seen: number }[] = [];
   /** How many requests a rule has acted on. */

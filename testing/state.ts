@@ -66,7 +66,23 @@ export interface ExecutionScript {
 /** Receives every live event. */
 export type Listener = (event: ActivityEvent) => void;
 
-/** Shared state; one per fake orchestrator. */
+/**
+ * In-memory state of a fake orchestrator (`fake.state`): agents, executions and their events.
+ *
+ * @example Inspect what a test run left behind
+ * ```ts
+ * import { AegisClient } from "@aegis/sdk";
+ * import { createFakeOrchestrator } from "@aegis/sdk/testing";
+ *
+ * const fake = createFakeOrchestrator();
+ * const client = new AegisClient({ baseUrl: "http://fake", bearerToken: fake.token, fetch: fake.fetch });
+ * await client.deployAgent({
+ *   apiVersion: "100monkeys.ai/v1", kind: "Agent", metadata: { name: "hello", version: "1.0.0" },
+ *   spec: { runtime: { language: "python", version: "3.11" }, task: { instruction: "Say hi" } },
+ * });
+ * console.log(fake.state.agents.size, fake.state.listenerCount); // 1 0
+ * ```
+ */
 export class FakeState {
   /** Agents by id. */
   readonly agents: Map<string, FakeAgent> = new Map();

@@ -401,6 +401,13 @@ function statusText(status: number): string {
 /**
  * Parses a `Retry-After` header (delta-seconds or HTTP-date) into milliseconds from `now`.
  * Returns `undefined` when absent or unparseable; never negative.
+ *
+ * @example
+ * ```ts
+ * import { parseRetryAfter } from "@aegis/sdk/client";
+ * console.log(parseRetryAfter("2", Date.now())); // 2000
+ * console.log(parseRetryAfter("soon", Date.now())); // undefined
+ * ```
  */
 export function parseRetryAfter(value: string | null, now: number): number | undefined {
   if (value === null) return undefined;
