@@ -6,6 +6,7 @@
  * @module
  */
 
+import { isUuid } from "../internal/guards.ts";
 import { InvalidArgumentError } from "../client/core/errors.ts";
 import { DispatchProtocolError } from "./error.ts";
 import {
@@ -21,26 +22,12 @@ import {
   type OrchestratorMessage,
 } from "./types.ts";
 
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ROLES: ReadonlySet<string> = new Set(["system", "user", "assistant", "tool"]);
 const I32_MIN = -2147483648;
 const I32_MAX = 2147483647;
 const U32_MAX = 4294967295;
 
-/**
- * True when `value` is a hyphenated UUID (any case), the form the orchestrator issues.
- *
- * @example
- * ```ts
- * import { isUuid } from "@aegis/sdk/bootstrap";
- *
- * console.log(isUuid("0b8e7f1a-2c3d-4e5f-8a9b-0c1d2e3f4a5b")); // true
- * console.log(isUuid("exec-uuid")); // false
- * ```
- */
-export function isUuid(value: unknown): boolean {
-  return typeof value === "string" && UUID_PATTERN.test(value);
-}
+export { isUuid };
 
 /**
  * Input of {@link createGenerateMessage}.

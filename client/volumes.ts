@@ -10,7 +10,8 @@ import { AegisProtocolError, InvalidArgumentError } from "./core/errors.ts";
 import { expectArray, expectObject } from "./core/expect.ts";
 import type { RequestOptions } from "./core/options.ts";
 import { path } from "./core/path.ts";
-import { isRecord, parseJson, readText } from "./core/response.ts";
+import { isRecord } from "../internal/guards.ts";
+import { parseJson, readText } from "./core/response.ts";
 
 /** Volume lifecycle status (Rust `Debug` casing on the wire). */
 export type VolumeStatus =

@@ -10,7 +10,7 @@ import { AegisProtocolError, InvalidArgumentError } from "./core/errors.ts";
 import { expectArray, expectObject } from "./core/expect.ts";
 import type { RequestOptions } from "./core/options.ts";
 import { path } from "./core/path.ts";
-import { isRecord } from "./core/response.ts";
+import { isRecord, isUuid } from "../internal/guards.ts";
 import type { SSEMessage } from "./core/sse.ts";
 import type { EventStream } from "./core/stream.ts";
 
@@ -188,8 +188,6 @@ export interface StreamWorkflowExecutionLogsOptions extends RequestOptions {
   /** Fail after this many ms without bytes (default 45 000; keep-alives arrive every 15 s). */
   idleTimeout?: number;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Lists workflow executions, one page (a bare array). To walk every page use
@@ -544,7 +542,7 @@ function optionalCount(value: number | undefined, name: string, min: number): nu
 
 function optionalUuid(value: string | undefined, name: string): string | undefined {
   if (value === undefined) return undefined;
-  if (typeof value !== "string" || !UUID.test(value)) {
+  if (typeof value !== "string" || !isUuid(value)) {
     throw new InvalidArgumentError(name, "must be a workflow UUID");
   }
   return value;

@@ -6,6 +6,7 @@
  * @module
  */
 
+import { isRecord } from "../internal/guards.ts";
 import type { ManifestIssue, ManifestIssueSeverity } from "./error.ts";
 
 /** A path step: an object key or an array index. */
@@ -30,9 +31,7 @@ function isControlCode(code: number): boolean {
 }
 
 /** True for a non-null, non-array object. */
-export function isDict(value: unknown): value is Dict {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
+export const isDict: (value: unknown) => value is Dict = isRecord;
 
 /** True when `text` holds a control or line-break character. */
 export function hasControlCharacter(text: string): boolean {

@@ -5,6 +5,7 @@
  * @module
  */
 
+import { isRecord, isUuid } from "../internal/guards.ts";
 import type { Context } from "hono";
 
 /** JSON `{error}` or `{error, message}` with a status. */
@@ -16,13 +17,6 @@ export function jsonError(status: number, error: string, message?: string): Resp
 /** axum-style plain-text rejection. */
 export function plainText(status: number, text: string): Response {
   return new Response(text, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** True for a hyphenated UUID (any case, like the `uuid` crate). */
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
 }
 
 /** A UUID path parameter, or axum's plain-text 400 for anything else. */
@@ -72,7 +66,4 @@ export function timestampOffset(ms: number): string {
   return new Date(ms).toISOString().replace(/\.(\d{3})Z$/, ".$1000+00:00");
 }
 
-/** True for plain JSON objects. */
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
+export { isRecord as isObject, isUuid };

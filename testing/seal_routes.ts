@@ -6,6 +6,7 @@
  * @module
  */
 
+import { isRecord as isPlainRecord, isUuid } from "../internal/guards.ts";
 import { Hono } from "hono";
 import type { Context } from "hono";
 import type { FakeApp } from "./app.ts";
@@ -128,7 +129,6 @@ interface Session {
 const REPLAY_WINDOW_MS = 30_000;
 const FRESHNESS_SECONDS = 30;
 const BODY_LIMIT = 2 * 1024 * 1024;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const encoder = new TextEncoder();
 const ATTEST_STRING_FIELDS = [
   "public_key",
@@ -146,9 +146,8 @@ const ATTEST_STRING_FIELDS = [
   "task_summary",
 ];
 
-function isRecord(value: unknown): value is Record<string, JsonValue> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
+/** A parsed JSON object (the shared check, typed for JSON values). */
+const isRecord = isPlainRecord as (value: unknown) => value is Record<string, JsonValue>;
 
 function base64Url(bytes: Uint8Array): string {
   return encodeBase64(bytes).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
@@ -297,7 +296,7 @@ export function sealApp(options: SealRoutesOptions = {}): Hono {
     let agentId: string = crypto.randomUUID();
     let executionId: string = crypto.randomUUID();
     if (agentIdText !== undefined && executionIdText !== undefined) {
-      if (!UUID.test(agentIdText) || !UUID.test(executionIdText)) {
+      if (!isUuid(agentIdText) || !isUuid(executionIdText)) {
         return c.json({ error: "invalid agent_id or execution_id (expected UUIDs)" }, 401);
       }
       agentId = agentIdText.toLowerCase();

@@ -5,7 +5,7 @@
  */
 
 import { AegisProtocolError } from "./errors.ts";
-import { isRecord } from "./response.ts";
+import { isRecord } from "../../internal/guards.ts";
 
 /** Fails unless the orchestrator answered with a JSON array (bare-array list endpoints). */
 export function expectArray<T>(value: unknown, what: string): T[] {

@@ -22,6 +22,7 @@ import {
   RateLimitError,
   UnprocessableEntityError,
 } from "./errors.ts";
+import { isRecord } from "../../internal/guards.ts";
 
 /** Where a response came from, for error messages. */
 export interface RequestLabel {
@@ -228,11 +229,6 @@ function createApiError(init: ApiErrorInit): AegisApiError {
 /** Wraps a failure to read a body that had started arriving. */
 export function bodyReadError(error: unknown, label: RequestLabel): AegisConnectionError {
   return new AegisConnectionError(`response body broke off [${where(label)}]`, { cause: error });
-}
-
-/** True for plain objects (not arrays, not null). */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function truncate(text: string): string {
