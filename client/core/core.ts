@@ -90,6 +90,9 @@ type Attempt =
     controller: AbortController;
     stop: () => void;
     unlink: () => void;
+    /** True once this attempt's timer fired (so a failed body read is a timeout). */
+    timedOut: () => boolean;
+    timeoutMs: number;
   }
   | { kind: "error"; error: AegisError; retryable: boolean; retryAfterMs?: number };
 
@@ -169,9 +172,9 @@ export class AegisCore {
    */
   async request<T>(spec: RequestSpec, options: RequestOptions = {}): Promise<T> {
     const label = labelOf(spec);
-    return await this.#run(spec, options, async (response, stop) => {
+    return await this.#run(spec, options, async (response, stop, controller) => {
       try {
-        const text = await readText(response, this.#maxResponseBytes, label);
+        const text = await readText(response, this.#maxResponseBytes, label, controller.signal);
         const body = parseJson(text, label, response.headers.get("content-type"));
         if (spec.embeddedErrors) {
           const error = embeddedError(body, response, label);
@@ -334,7 +337,6 @@ export class AegisCore {
     options.signal?.addEventListener("abort", onCallerAbort, { once: true });
     const stop = () => clearTimeout(timer);
     const unlink = () => options.signal?.removeEventListener("abort", onCallerAbort);
-    const state = { timedOut: () => timedOut, timeoutMs };
     const url = this.#url(spec);
     const init: RequestInit & { duplex?: "half" } = {
       method: spec.method,
@@ -359,9 +361,15 @@ export class AegisCore {
           ms: Date.now() - started,
         });
       }
-      // Keep the timer-aware state reachable for body reads.
-      timeouts.set(controller, state);
-      return { kind: "response", response, controller, stop, unlink };
+      return {
+        kind: "response",
+        response,
+        controller,
+        stop,
+        unlink,
+        timedOut: () => timedOut,
+        timeoutMs,
+      };
     } catch (error) {
       stop();
       unlink();
@@ -440,10 +448,9 @@ export class AegisCore {
         cause: options.signal.reason,
       });
     }
-    const state = timeouts.get(attempt.controller);
-    if (state?.timedOut()) {
+    if (attempt.timedOut()) {
       return new AegisTimeoutError(
-        `request timed out after ${state.timeoutMs} ms while reading the body [${where(label)}]`,
+        `request timed out after ${attempt.timeoutMs} ms while reading the body [${where(label)}]`,
         { cause: error },
       );
     }
@@ -583,8 +590,6 @@ export class AegisCore {
     return { baseUrl: this.baseUrl };
   }
 }
-
-const timeouts = new WeakMap<AbortController, { timedOut: () => boolean; timeoutMs: number }>();
 
 function labelOf(spec: RequestSpec): RequestLabel {
   return { method: spec.method, path: spec.path };

@@ -34,12 +34,14 @@ const MAX_MESSAGE_CHARS = 500;
 
 /**
  * Reads a body completely as UTF-8, refusing more than `limit` bytes and invalid UTF-8.
- * A body that breaks off mid-way becomes an {@link AegisConnectionError}.
+ * A body that breaks off mid-way becomes an {@link AegisConnectionError}. Aborting `signal`
+ * ends the read even with a `fetch` that ignores its own signal (it then throws the reason).
  */
 export async function readText(
   response: Response,
   limit: number,
   label: RequestLabel,
+  signal?: AbortSignal,
 ): Promise<string> {
   if (response.body === null) return "";
   const declared = Number(response.headers.get("content-length"));
@@ -50,19 +52,26 @@ export async function readText(
     );
   }
   const reader = response.body.getReader();
+  const onAbort = () => reader.cancel(signal?.reason).catch(() => {});
+  signal?.addEventListener("abort", onAbort, { once: true });
   const chunks: Uint8Array[] = [];
   let received = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    received += value.byteLength;
-    if (received > limit) {
-      await reader.cancel().catch(() => {});
-      throw new AegisProtocolError(
-        `response body exceeds the ${limit}-byte limit [${where(label)}]`,
-      );
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (signal?.aborted) throw signal.reason;
+      if (done) break;
+      received += value.byteLength;
+      if (received > limit) {
+        await reader.cancel().catch(() => {});
+        throw new AegisProtocolError(
+          `response body exceeds the ${limit}-byte limit [${where(label)}]`,
+        );
+      }
+      chunks.push(value);
     }
-    chunks.push(value);
+  } finally {
+    signal?.removeEventListener("abort", onAbort);
   }
   // One non-streaming decode of the whole body: a streaming decoder costs several times more
   // per call on Node and Deno, and small JSON bodies usually arrive in one chunk.

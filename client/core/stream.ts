@@ -140,6 +140,11 @@ export class EventStream<T> implements AsyncIterable<T> {
         controller.abort();
       }, spec.idleTimeoutMs);
     };
+    // Ends a pending read on close, idle timeout or caller abort, even with a fetch that ignores
+    // its signal.
+    controller.signal.addEventListener("abort", () => reader.cancel().catch(() => {}), {
+      once: true,
+    });
     let delivered = 0;
     try {
       armIdleTimer();
@@ -150,6 +155,10 @@ export class EventStream<T> implements AsyncIterable<T> {
         } catch (error) {
           if (this.#closedByUser) return;
           throw this.#readError(error, delivered, label);
+        }
+        if (chunk.done && controller.signal.aborted) {
+          if (this.#closedByUser) return;
+          throw this.#readError(controller.signal.reason, delivered, label);
         }
         if (chunk.done) break;
         armIdleTimer();

@@ -1,7 +1,7 @@
 // Hostile answers from the server: huge lines, invalid UTF-8, non-JSON, deep nesting, huge Retry-After.
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { AegisClient, AegisProtocolError, RateLimitError } from "../../mod.ts";
+import { AegisClient, AegisProtocolError, AegisTimeoutError, RateLimitError } from "../../mod.ts";
 
 const EXEC = "6c0e8f8e-7a43-4a8a-9a43-2b8d1f7c0c11";
 
@@ -104,6 +104,36 @@ describe("hostile server input", () => {
     );
     const result = await client.listAgents().then(() => "parsed", (e) => e);
     assert.ok(result === "parsed" || result instanceof AegisProtocolError, String(result));
+  });
+
+  it("a body that stalls after the headers times out, naming the body read", async () => {
+    const { client } = clientFor(
+      () =>
+        new Response(
+          new ReadableStream<Uint8Array>({
+            start(c) {
+              c.enqueue(new TextEncoder().encode("[")); // then nothing more, ever
+            },
+          }),
+          { headers: { "content-type": "application/json" } },
+        ),
+      { timeout: 100 },
+    );
+    const error = await client.listAgents().catch((e) => e);
+    assert.ok(error instanceof AegisTimeoutError, String(error));
+    assert.match(error.message, /timed out after 100 ms while reading the body/);
+  });
+
+  it("a stalled stream hits its idle timeout even when fetch ignores the abort signal", async () => {
+    const { client } = clientFor(() =>
+      new Response(new ReadableStream<Uint8Array>(), {
+        headers: { "content-type": "text/event-stream" },
+      })
+    );
+    const error = await (async () => {
+      for await (const _ of await client.streamExecution(EXEC, { idleTimeout: 100 })) { /* none */ }
+    })().catch((e) => e);
+    assert.ok(error instanceof AegisTimeoutError, String(error));
   });
 
   it("a response larger than maxResponseBytes is refused", async () => {
