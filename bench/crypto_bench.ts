@@ -17,14 +17,13 @@ import {
   check,
   type Contender,
   emit,
+  isQuickRun,
   roundRobin,
   runtimeInfo,
   type Summary,
 } from "./lib/measure.ts";
 
-const args = (globalThis as { Deno?: { args: string[] } }).Deno?.args ??
-  (globalThis as { process?: { argv: string[] } }).process?.argv.slice(2) ?? [];
-const quick = args.includes("--quick");
+const quick = isQuickRun();
 const budget = (ms: number) => ({
   warmupRounds: quick ? 1 : 3,
   maxTimeMs: quick ? 200 : ms,

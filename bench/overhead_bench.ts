@@ -16,6 +16,7 @@ import {
   check,
   type Contender,
   emit,
+  isQuickRun,
   roundRobin,
   runtimeInfo,
 } from "./lib/measure.ts";
@@ -80,9 +81,7 @@ const calls: Record<string, Call> = {
   "ky get().json()": () => kyClient.get(`v1/executions/${EXECUTION_ID}`).json(),
 };
 
-const args = (globalThis as { Deno?: { args: string[] } }).Deno?.args ??
-  (globalThis as { process?: { argv: string[] } }).process?.argv.slice(2) ?? [];
-const quick = args.includes("--quick");
+const quick = isQuickRun();
 const BATCH = quick ? 200 : 1000;
 
 for (const [name, call] of Object.entries(calls)) {

@@ -20,6 +20,7 @@ import {
   check,
   type Contender,
   emit,
+  isQuickRun,
   roundRobin,
   runtimeInfo,
   type Summary,
@@ -276,9 +277,7 @@ async function benchFixture(
   };
 }
 
-const args = (globalThis as { Deno?: { args: string[] } }).Deno?.args ??
-  (globalThis as { process?: { argv: string[] } }).process?.argv.slice(2) ?? [];
-const quick = args.includes("--quick");
+const quick = isQuickRun();
 const fixtures = [
   () => fixtureA(),
   () => fixtureB(),

@@ -93,6 +93,13 @@ export function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
+/** True when the script was started with `--quick` (Deno, Node or Bun). */
+export function isQuickRun(): boolean {
+  const args = (globalThis as { Deno?: { args: string[] } }).Deno?.args ??
+    (globalThis as { process?: { argv: string[] } }).process?.argv.slice(2) ?? [];
+  return args.includes("--quick");
+}
+
 /** Name and version of the runtime executing this script. */
 export function runtimeInfo(): {
   runtime: string;
