@@ -10,8 +10,7 @@
 
 import OpenAI from "npm:openai@6.49.0";
 import ky from "npm:ky@1.14.3";
-import { AegisCore } from "../client/core/core.ts";
-import { getExecution } from "../client/executions.ts";
+import { AegisCore, getExecution } from "../client/mod.ts";
 import {
   check,
   type Contender,

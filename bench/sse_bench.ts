@@ -1,9 +1,10 @@
 // deno-lint-ignore-file no-import-prefix -- peers are pinned inline so the root import map stays untouched
 /**
  * SSE parsing throughput: the SDK's byte-level `SSEParser` against `eventsource-parser`
- * (`createParser().feed()` and `EventSourceParserStream`). Runs unchanged on Deno (npm:
- * specifiers) and on Node/Bun (bundled by `bench/tools/build.mjs`, which maps them to
- * `bench/node_modules`). Prints one `BENCH_RESULT` JSON line.
+ * (`createParser().feed()` and `EventSourceParserStream`), on small and large events, ASCII and
+ * mixed text, up to one event of 16 MB. Runs unchanged on Deno (npm: specifiers, the SDK's
+ * sources) and on Node/Bun (bundled by `bench/tools/build.mjs`, which maps them to
+ * `bench/node_modules` and to the built npm package). Prints one `BENCH_RESULT` JSON line.
  *
  * Fairness: every contender starts from the same `Uint8Array` chunks, so eventsource-parser's
  * string API pays for its UTF-8 decoding (a streaming `TextDecoder`, as a real client needs),
@@ -57,8 +58,12 @@ function chunked(
   return { chunks, bytes: all.length };
 }
 
+/** Text of the fixtures: mixed has two non-ASCII characters (é, €) every 41 bytes. */
+const MIXED_UNIT = "lorem ipsum dolor sit amet, café €uro ";
+const ASCII_UNIT = "lorem ipsum dolor sit amet, cafe euro ";
+
 /** A: 5,000 execution-style events with `id:`, `event:` and a ~145-byte JSON `data:`. */
-function fixtureA(): Fixture {
+function fixtureA(name: string, ascii: boolean): Fixture {
   const types = [
     "IterationStarted",
     "IterationCompleted",
@@ -73,15 +78,17 @@ function fixtureA(): Fixture {
       execution_id: "6c0e8f8e-7a43-4a8a-9a43-2b8d1f7c0c11",
       iteration_number: i % 10,
       timestamp: `2026-01-01T00:${String(i % 60).padStart(2, "0")}:00.000Z`,
-      note: "ok é",
+      note: ascii ? "ok e" : "ok é",
     }).padEnd(145, " ");
     dataBytes += encoder.encode(data).length;
     text += `id: ${i}\nevent: ${types[i % types.length]}\ndata: ${data}\n\n`;
   }
   const { chunks, bytes } = chunked(text, 1024);
   return {
-    name: "A",
-    description: "5,000 events, id/event/~145 B JSON data, 1 KiB chunks",
+    name,
+    description: `5,000 events, id/event/~145 B JSON data (${
+      ascii ? "ASCII" : "one é each"
+    }), 1 KiB chunks`,
     chunks,
     bytes,
     events: 5000,
@@ -96,7 +103,7 @@ function fixtureB(): Fixture {
   const { chunks, bytes } = chunked(text, 16);
   return {
     name: "B",
-    description: "1,000 small events, 16 B chunks",
+    description: "1,000 small events (ASCII), 16 B chunks",
     chunks,
     bytes,
     events: 1000,
@@ -104,28 +111,43 @@ function fixtureB(): Fixture {
   };
 }
 
-/** C: `count` events of `size` bytes each (one long `data:` line, some multi-byte UTF-8), 256 B chunks. */
-function fixtureC(name: string, size: number, count: number): Fixture {
-  const unit = "lorem ipsum dolor sit amet, café €uro ";
+/** A JSON `data:` value of exactly `size` UTF-8 bytes. */
+function payloadOf(size: number, ascii: boolean): string {
+  const unit = ascii ? ASCII_UNIT : MIXED_UNIT;
   const unitBytes = encoder.encode(unit).length;
-  const body = unit.repeat(Math.ceil(size / unitBytes)).slice(0, size - 12);
-  let payload = JSON.stringify({ chunk: body });
-  // Trim to the exact byte size so the size series is exact.
-  while (encoder.encode(payload).length > size) payload = payload.slice(0, -1);
-  payload = payload.padEnd(
-    payload.length + size - encoder.encode(payload).length,
-    " ",
-  );
+  // `{"chunk":""}` is 12 bytes; spaces pad to the exact size.
+  const whole = Math.floor((size - 12) / unitBytes);
+  const payload = JSON.stringify({
+    chunk: unit.repeat(whole) + " ".repeat(size - 12 - whole * unitBytes),
+  });
+  check(encoder.encode(payload).length === size, `payload of ${size} bytes`);
+  return payload;
+}
+
+/** C: `count` events of `size` bytes each (one long `data:` line), 256 B chunks. */
+function fixtureC(
+  name: string,
+  size: number,
+  count: number,
+  ascii: boolean,
+): Fixture {
+  const payload = payloadOf(size, ascii);
   let text = "";
   for (let i = 0; i < count; i++) {
     text += `id: ${i}\nevent: output\ndata: ${payload}\n\n`;
   }
   const { chunks, bytes } = chunked(text, 256);
   const kib = size / 1024;
-  const label = kib >= 1024 ? `${kib / 1024} MiB` : `${kib} KiB`;
+  const label = size % 1e6 === 0
+    ? `${size / 1e6} MB`
+    : kib >= 1024
+    ? `${kib / 1024} MiB`
+    : `${kib} KiB`;
   return {
     name,
-    description: `${count} events of ${label}, 256 B chunks`,
+    description: `${count} event${count === 1 ? "" : "s"} of ${label} (${
+      ascii ? "ASCII" : "é/€ every 41 B"
+    }), 256 B chunks`,
     chunks,
     bytes,
     events: count,
@@ -256,10 +278,11 @@ async function benchFixture(
     name,
     run: () => run(fixture),
   }));
+  const big = fixture.bytes > 8e6;
   const summaries = await roundRobin(list, {
-    warmupRounds: quick ? 1 : 3,
-    maxTimeMs: quick ? 300 : 2400,
-    minRounds: quick ? 2 : 7,
+    warmupRounds: quick || big ? 1 : 3,
+    maxTimeMs: quick ? 300 : big ? 8000 : 3000,
+    minRounds: quick ? 2 : big ? 7 : 15,
     maxRounds: 400,
   });
   return {
@@ -279,12 +302,25 @@ async function benchFixture(
 
 const quick = isQuickRun();
 const fixtures = [
-  () => fixtureA(),
+  () => fixtureA("A", false),
+  () => fixtureA("A-ascii", true),
   () => fixtureB(),
-  () => fixtureC("C", 256 * 1024, 20),
-  () => fixtureC("C-64KiB", 64 * 1024, 80),
-  () => fixtureC("C-1MiB", 1024 * 1024, 5),
+  () => fixtureC("C", 256 * 1024, 20, false),
+  () => fixtureC("C-ascii", 256 * 1024, 20, true),
+  () => fixtureC("C-64KiB", 64 * 1024, 80, false),
+  () => fixtureC("C-1MiB", 1024 * 1024, 5, false),
+  // The largest event the parser accepts by default is 16 MiB; 16 MB is just under it.
+  () => fixtureC("C-16MB", 16_000_000, 1, false),
+  () => fixtureC("C-16MB-ascii", 16_000_000, 1, true),
 ];
+// `--only=A,C-16MB` runs some fixtures (for working on the parser; the runner runs them all).
+const args = (globalThis as { Deno?: { args: string[] } }).Deno?.args ??
+  (globalThis as { process?: { argv: string[] } }).process?.argv.slice(2) ?? [];
+const only = args.find((a) => a.startsWith("--only="))?.slice("--only=".length).split(",");
 const results: SseFixtureResult[] = [];
-for (const make of fixtures) results.push(await benchFixture(make(), quick));
+for (const make of fixtures) {
+  const fixture = make();
+  if (only && !only.includes(fixture.name)) continue;
+  results.push(await benchFixture(fixture, quick));
+}
 emit({ bench: "sse", ...runtimeInfo(), results });

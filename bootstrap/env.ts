@@ -5,7 +5,7 @@
  * @module
  */
 
-import { InvalidArgumentError } from "../client/core/errors.ts";
+import { InvalidArgumentError } from "../errors.ts";
 import { decodeBase64Strict } from "../internal/encoding.ts";
 import { isUuid } from "./parse.ts";
 import type { BootstrapEnv, IterationHistoryEntry } from "./types.ts";

@@ -4,7 +4,7 @@
  * @module
  */
 
-import { AegisError } from "../client/core/errors.ts";
+import { AegisError } from "../errors.ts";
 
 /**
  * The orchestrator's dispatch gateway answered something the dispatch protocol does not allow

@@ -7,7 +7,7 @@
  * @module
  */
 
-import { AegisAbortError, AegisTimeoutError } from "../client/core/errors.ts";
+import { AegisAbortError, AegisTimeoutError } from "../errors.ts";
 import { buildIterationPrompt } from "./env.ts";
 import { DispatchLimitError } from "./error.ts";
 import {

@@ -14,7 +14,7 @@
  *
  * const env = readBootstrapEnv(process.env);
  * const result = await runBootstrap({
- *   client: new AegisClient({ baseUrl: env.orchestratorUrl }),
+ *   client: new AegisClient({ baseUrl: env.orchestratorUrl, auth: "none" }),
  *   env,
  *   prompt: process.argv[2],
  *   exec: nodeExec,
@@ -27,12 +27,7 @@
 
 export { DispatchLimitError, DispatchProtocolError } from "./error.ts";
 // Re-exported because the functions below throw them and the error classes above extend them.
-export {
-  AegisAbortError,
-  AegisError,
-  AegisTimeoutError,
-  InvalidArgumentError,
-} from "../client/core/errors.ts";
+export { AegisAbortError, AegisError, AegisTimeoutError, InvalidArgumentError } from "../errors.ts";
 export type {
   AgentMessage,
   BootstrapEnv,
@@ -59,7 +54,6 @@ export {
   type DispatchResultInit,
   type GenerateMessageInit,
   isDispatchMessage,
-  isUuid,
   type LimitedOutput,
   limitOutputSize,
   parseOrchestratorMessage,

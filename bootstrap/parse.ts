@@ -6,8 +6,9 @@
  * @module
  */
 
-import { isUuid } from "../internal/guards.ts";
-import { InvalidArgumentError } from "../client/core/errors.ts";
+import { describeValue } from "../internal/describe.ts";
+import { isRecord, isUuid } from "../internal/guards.ts";
+import { InvalidArgumentError } from "../errors.ts";
 import { DispatchProtocolError } from "./error.ts";
 import {
   type ConversationMessage,
@@ -112,7 +113,7 @@ function validateConversation(messages: readonly ConversationMessage[]): Convers
   if (!Array.isArray(messages)) throw new InvalidArgumentError("messages", "must be an array");
   return messages.map((message, index) => {
     const where = `messages[${index}]`;
-    if (!isRecord(message)) throw new InvalidArgumentError(where, "must be an object");
+    if (!isNonNullObject(message)) throw new InvalidArgumentError(where, "must be an object");
     if (typeof message.role !== "string" || !ROLES.has(message.role)) {
       throw new InvalidArgumentError(`${where}.role`, "must be system, user, assistant or tool");
     }
@@ -135,7 +136,9 @@ function validateConversation(messages: readonly ConversationMessage[]): Convers
       }
       copy.tool_calls = message.tool_calls.map((call, callIndex) => {
         const callWhere = `${where}.tool_calls[${callIndex}]`;
-        if (!isRecord(call) || typeof call.id !== "string" || typeof call.name !== "string") {
+        if (
+          !isNonNullObject(call) || typeof call.id !== "string" || typeof call.name !== "string"
+        ) {
           throw new InvalidArgumentError(
             callWhere,
             "must be {id: string, name: string, arguments}",
@@ -195,7 +198,7 @@ export function createDispatchResultMessage(init: DispatchResultInit): DispatchR
     throw new InvalidArgumentError("dispatchId", "must be a non-empty string");
   }
   const result = init.result;
-  if (!isRecord(result)) throw new InvalidArgumentError("result", "must be an object");
+  if (!isNonNullObject(result)) throw new InvalidArgumentError("result", "must be an object");
   const { exit_code, stdout, stderr, duration_ms, truncated } = result;
   if (!Number.isInteger(exit_code) || exit_code < I32_MIN || exit_code > I32_MAX) {
     throw new InvalidArgumentError("result.exit_code", "must be a 32-bit integer");
@@ -243,8 +246,11 @@ export function createDispatchResultMessage(init: DispatchResultInit): DispatchR
  * ```
  */
 export function parseOrchestratorMessage(value: unknown): DispatchMessage | FinalMessage {
-  if (!isRecord(value) || Array.isArray(value)) {
-    throw new DispatchProtocolError("(body)", `expected a JSON object, got ${describe(value)}`);
+  if (!isRecord(value)) {
+    throw new DispatchProtocolError(
+      "(body)",
+      `expected a JSON object, got ${describeValue(value, { maxLength: 60 })}`,
+    );
   }
   if (value.type === "dispatch") return parseDispatch(value);
   return parseFinal(value);
@@ -253,16 +259,25 @@ export function parseOrchestratorMessage(value: unknown): DispatchMessage | Fina
 function parseDispatch(value: Record<string, unknown>): DispatchMessage {
   const dispatchId = value.dispatch_id;
   if (typeof dispatchId !== "string" || !isUuid(dispatchId)) {
-    throw new DispatchProtocolError("dispatch_id", `expected a UUID, got ${describe(dispatchId)}`);
+    throw new DispatchProtocolError(
+      "dispatch_id",
+      `expected a UUID, got ${describeValue(dispatchId, { maxLength: 60 })}`,
+    );
   }
   const action = value.action;
   if (typeof action !== "string") {
-    throw new DispatchProtocolError("action", `expected a string, got ${describe(action)}`);
+    throw new DispatchProtocolError(
+      "action",
+      `expected a string, got ${describeValue(action, { maxLength: 60 })}`,
+    );
   }
   // A future action may carry no command; the loop still has to answer it with unknown_action.
   const command = action === "exec" ? value.command : (value.command ?? "");
   if (typeof command !== "string") {
-    throw new DispatchProtocolError("command", `expected a string, got ${describe(command)}`);
+    throw new DispatchProtocolError(
+      "command",
+      `expected a string, got ${describeValue(command, { maxLength: 60 })}`,
+    );
   }
   return {
     type: "dispatch",
@@ -281,11 +296,17 @@ function parseDispatch(value: Record<string, unknown>): DispatchMessage {
 function parseArgs(args: unknown): string[] {
   if (args === undefined || args === null) return [];
   if (!Array.isArray(args)) {
-    throw new DispatchProtocolError("args", `expected an array of strings, got ${describe(args)}`);
+    throw new DispatchProtocolError(
+      "args",
+      `expected an array of strings, got ${describeValue(args, { maxLength: 60 })}`,
+    );
   }
   return args.map((arg, index) => {
     if (typeof arg !== "string") {
-      throw new DispatchProtocolError(`args[${index}]`, `expected a string, got ${describe(arg)}`);
+      throw new DispatchProtocolError(
+        `args[${index}]`,
+        `expected a string, got ${describeValue(arg, { maxLength: 60 })}`,
+      );
     }
     return arg;
   });
@@ -293,15 +314,18 @@ function parseArgs(args: unknown): string[] {
 
 function parseEnvAdditions(env: unknown): Record<string, string> {
   if (env === undefined || env === null) return {};
-  if (!isRecord(env) || Array.isArray(env)) {
-    throw new DispatchProtocolError("env_additions", `expected an object, got ${describe(env)}`);
+  if (!isRecord(env)) {
+    throw new DispatchProtocolError(
+      "env_additions",
+      `expected an object, got ${describeValue(env, { maxLength: 60 })}`,
+    );
   }
   const out: Record<string, string> = {};
   for (const [name, val] of Object.entries(env)) {
     if (typeof val !== "string") {
       throw new DispatchProtocolError(
         `env_additions.${name}`,
-        `expected a string, got ${describe(val)}`,
+        `expected a string, got ${describeValue(val, { maxLength: 60 })}`,
       );
     }
     out[name] = val;
@@ -313,7 +337,10 @@ function optionalString(value: Record<string, unknown>, field: string): string |
   const raw = value[field];
   if (raw === undefined || raw === null) return undefined;
   if (typeof raw !== "string") {
-    throw new DispatchProtocolError(field, `expected a string, got ${describe(raw)}`);
+    throw new DispatchProtocolError(
+      field,
+      `expected a string, got ${describeValue(raw, { maxLength: 60 })}`,
+    );
   }
   return raw;
 }
@@ -326,7 +353,10 @@ function optionalInteger(
   const raw = value[field];
   if (raw === undefined || raw === null) return undefined;
   if (typeof raw !== "number" || !Number.isInteger(raw) || raw < 0 || raw > max) {
-    throw new DispatchProtocolError(field, `expected an integer 0..${max}, got ${describe(raw)}`);
+    throw new DispatchProtocolError(
+      field,
+      `expected an integer 0..${max}, got ${describeValue(raw, { maxLength: 60 })}`,
+    );
   }
   return raw;
 }
@@ -337,16 +367,18 @@ function parseFinal(value: Record<string, unknown>): FinalMessage {
     const serverError = typeof value.error === "string"
       ? ` (the body carries error: ${JSON.stringify(truncateText(value.error, 200))})`
       : "";
-    const kind = value.type === undefined ? "" : ` for a message of type ${describe(value.type)}`;
+    const kind = value.type === undefined
+      ? ""
+      : ` for a message of type ${describeValue(value.type, { maxLength: 60 })}`;
     throw new DispatchProtocolError(
       "content",
-      `expected a string${kind}, got ${describe(content)}${serverError}`,
+      `expected a string${kind}, got ${describeValue(content, { maxLength: 60 })}${serverError}`,
     );
   }
   if (typeof count !== "number" || !Number.isInteger(count) || count < 0 || count > U32_MAX) {
     throw new DispatchProtocolError(
       "tool_calls_executed",
-      `expected a non-negative integer, got ${describe(count)}`,
+      `expected a non-negative integer, got ${describeValue(count, { maxLength: 60 })}`,
     );
   }
   return { content, tool_calls_executed: count };
@@ -413,17 +445,9 @@ export function utf8Tail(bytes: Uint8Array, keep: number): string {
   return new TextDecoder().decode(bytes.subarray(start));
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+/** Any object, arrays included (their fields are then checked one by one). */
+function isNonNullObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null;
-}
-
-function describe(value: unknown): string {
-  if (value === undefined) return "nothing";
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  if (typeof value === "string") return `the string ${JSON.stringify(truncateText(value, 60))}`;
-  if (typeof value === "number" || typeof value === "boolean") return `${typeof value} ${value}`;
-  return `a value of type ${typeof value}`;
 }
 
 function truncateText(text: string, max: number): string {

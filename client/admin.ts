@@ -1,10 +1,10 @@
 /**
- * Administration: tenant management (as documented by the seed references) and rate-limit
+ * Administration: tenant management (as the AEGIS SDK reference pages document it) and rate-limit
  * overrides and usage.
  *
  * **Tenant management is not served by the current orchestrator**: `/v1/admin/tenants*` answers
  * 404 (there is no HTTP tenant-management API). The tenant calls are implemented exactly as the
- * seed references document them so that they work against orchestrators (and the fake) that
+ * reference pages document them so that they work against orchestrators (and the fake) that
  * serve the routes; against today's orchestrator they reject with a `NotFoundError`.
  *
  * The rate-limit routes exist and check only that the caller has a valid JWT.
@@ -12,12 +12,13 @@
  * @module
  */
 
-import type { AegisCore } from "./core/core.ts";
-import { InvalidArgumentError } from "./core/errors.ts";
+import type { AegisCore } from "./core/pipeline.ts";
+import { AegisPromise } from "./core/api_promise.ts";
+import { InvalidArgumentError } from "../errors.ts";
 import type { RequestOptions } from "./core/options.ts";
 import { path } from "./core/path.ts";
 
-/** Quotas of a tenant (seed `TenantQuotas`). */
+/** Quotas of a tenant. */
 export interface TenantQuotas {
   /** Concurrent executions allowed. */
   max_concurrent_executions: number;
@@ -27,7 +28,7 @@ export interface TenantQuotas {
   max_storage_gb: number;
 }
 
-/** A tenant (seed `Tenant`). */
+/** A tenant. */
 export interface Tenant {
   /** Tenant slug. */
   slug: string;
@@ -71,18 +72,18 @@ export interface TenantStatusResponse {
 export interface RateLimitOverride {
   /** Unique id (UUID). */
   id: string;
-  /** Tenant the record belongs to. */
-  tenant_id?: string | null;
-  /** User id. */
-  user_id?: string | null;
+  /** Tenant the record belongs to; `null` when there is none. */
+  tenant_id: string | null;
+  /** User id; `null` when there is none. */
+  user_id: string | null;
   /** Limited resource. */
   resource_type: string;
   /** Window kind. */
   bucket: string;
   /** Limit per window. */
   limit_value: number;
-  /** Burst allowance, if any. */
-  burst_value?: number | null;
+  /** Burst allowance; `null` when there is none. */
+  burst_value: number | null;
   /** Creation time (RFC 3339). */
   created_at: string;
   /** Last update time (RFC 3339). */
@@ -155,7 +156,7 @@ export interface RateLimitUsage {
 
 /**
  * Creates a tenant (`POST /v1/admin/tenants` `{slug, display_name, tier}`; tier defaults to
- * `"enterprise"` like the seed). Not served by the current orchestrator (404).
+ * `"enterprise"`). Not served by the current orchestrator (404).
  *
  * @example
  * ```ts
@@ -168,21 +169,23 @@ export interface RateLimitUsage {
  * console.log(tenant.tier); // "enterprise"
  * ```
  */
-export async function createTenant(
+export function createTenant(
   core: AegisCore,
   slug: string,
   displayName: string,
   tier = "enterprise",
   options?: RequestOptions,
-): Promise<Tenant> {
-  if (typeof slug !== "string" || slug.length === 0) {
-    throw new InvalidArgumentError("slug", "must be a non-empty string");
-  }
-  return await core.request({
-    method: "POST",
-    path: "/v1/admin/tenants",
-    json: { slug, display_name: displayName, tier },
-  }, options);
+): AegisPromise<Tenant> {
+  return AegisPromise.run(core, async (core) => {
+    if (typeof slug !== "string" || slug.length === 0) {
+      throw new InvalidArgumentError("slug", "must be a non-empty string");
+    }
+    return await core.request({
+      method: "POST",
+      path: "/v1/admin/tenants",
+      json: { slug, display_name: displayName, tier },
+    }, options);
+  });
 }
 
 /**
@@ -198,8 +201,10 @@ export async function createTenant(
  * console.log((await listTenants(core)).count); // 0
  * ```
  */
-export async function listTenants(core: AegisCore, options?: RequestOptions): Promise<TenantList> {
-  return await core.request({ method: "GET", path: "/v1/admin/tenants" }, options);
+export function listTenants(core: AegisCore, options?: RequestOptions): AegisPromise<TenantList> {
+  return AegisPromise.run(core, async (core) => {
+    return await core.request({ method: "GET", path: "/v1/admin/tenants" }, options);
+  });
 }
 
 /**
@@ -217,16 +222,18 @@ export async function listTenants(core: AegisCore, options?: RequestOptions): Pr
  * console.log(await suspendTenant(core, "acme")); // { status: "suspended", slug: "acme" }
  * ```
  */
-export async function suspendTenant(
+export function suspendTenant(
   core: AegisCore,
   slug: string,
   options?: RequestOptions,
-): Promise<TenantStatusResponse> {
-  return await core.request({
-    method: "POST",
-    path: path`/v1/admin/tenants/${slug}/suspend`,
-    idempotent: true,
-  }, options);
+): AegisPromise<TenantStatusResponse> {
+  return AegisPromise.run(core, async (core) => {
+    return await core.request({
+      method: "POST",
+      path: path`/v1/admin/tenants/${slug}/suspend`,
+      idempotent: true,
+    }, options);
+  });
 }
 
 /**
@@ -244,12 +251,14 @@ export async function suspendTenant(
  * console.log(await deleteTenant(core, "acme")); // { status: "deleted", slug: "acme" }
  * ```
  */
-export async function deleteTenant(
+export function deleteTenant(
   core: AegisCore,
   slug: string,
   options?: RequestOptions,
-): Promise<TenantStatusResponse> {
-  return await core.request({ method: "DELETE", path: path`/v1/admin/tenants/${slug}` }, options);
+): AegisPromise<TenantStatusResponse> {
+  return AegisPromise.run(core, async (core) => {
+    return await core.request({ method: "DELETE", path: path`/v1/admin/tenants/${slug}` }, options);
+  });
 }
 
 /**
@@ -265,16 +274,18 @@ export async function deleteTenant(
  * console.log((await listRateLimitOverrides(core, { tenantId: "acme" })).count); // 0
  * ```
  */
-export async function listRateLimitOverrides(
+export function listRateLimitOverrides(
   core: AegisCore,
   filter: RateLimitOverrideFilter = {},
   options?: RequestOptions,
-): Promise<RateLimitOverrideList> {
-  return await core.request({
-    method: "GET",
-    path: "/v1/admin/rate-limits/overrides",
-    query: { tenant_id: filter.tenantId, user_id: filter.userId },
-  }, options);
+): AegisPromise<RateLimitOverrideList> {
+  return AegisPromise.run(core, async (core) => {
+    return await core.request({
+      method: "GET",
+      path: "/v1/admin/rate-limits/overrides",
+      query: { tenant_id: filter.tenantId, user_id: filter.userId },
+    }, options);
+  });
 }
 
 /**
@@ -295,25 +306,27 @@ export async function listRateLimitOverrides(
  * console.log(override.id);
  * ```
  */
-export async function createRateLimitOverride(
+export function createRateLimitOverride(
   core: AegisCore,
   payload: RateLimitOverrideInput,
   options?: RequestOptions,
-): Promise<RateLimitOverride> {
-  const hasTenant = payload.tenant_id !== undefined && payload.tenant_id !== null;
-  const hasUser = payload.user_id !== undefined && payload.user_id !== null;
-  if (hasTenant === hasUser) {
-    throw new InvalidArgumentError(
-      "payload",
-      "exactly one of tenant_id or user_id must be provided",
-    );
-  }
-  return await core.request({
-    method: "POST",
-    path: "/v1/admin/rate-limits/overrides",
-    json: payload,
-    idempotent: true,
-  }, options);
+): AegisPromise<RateLimitOverride> {
+  return AegisPromise.run(core, async (core) => {
+    const hasTenant = payload.tenant_id !== undefined && payload.tenant_id !== null;
+    const hasUser = payload.user_id !== undefined && payload.user_id !== null;
+    if (hasTenant === hasUser) {
+      throw new InvalidArgumentError(
+        "payload",
+        "exactly one of tenant_id or user_id must be provided",
+      );
+    }
+    return await core.request({
+      method: "POST",
+      path: "/v1/admin/rate-limits/overrides",
+      json: payload,
+      idempotent: true,
+    }, options);
+  });
 }
 
 /**
@@ -329,15 +342,17 @@ export async function createRateLimitOverride(
  * await deleteRateLimitOverride(core, crypto.randomUUID()).catch((e) => console.log(e.status)); // 404
  * ```
  */
-export async function deleteRateLimitOverride(
+export function deleteRateLimitOverride(
   core: AegisCore,
   overrideId: string,
   options?: RequestOptions,
-): Promise<DeleteRateLimitOverrideResponse> {
-  return await core.request({
-    method: "DELETE",
-    path: path`/v1/admin/rate-limits/overrides/${overrideId}`,
-  }, options);
+): AegisPromise<DeleteRateLimitOverrideResponse> {
+  return AegisPromise.run(core, async (core) => {
+    return await core.request({
+      method: "DELETE",
+      path: path`/v1/admin/rate-limits/overrides/${overrideId}`,
+    }, options);
+  });
 }
 
 /**
@@ -353,20 +368,22 @@ export async function deleteRateLimitOverride(
  * console.log((await getRateLimitUsage(core, "tenant", "acme")).usage);
  * ```
  */
-export async function getRateLimitUsage(
+export function getRateLimitUsage(
   core: AegisCore,
   scopeType: string,
   scopeId: string,
   options?: RequestOptions,
-): Promise<RateLimitUsage> {
-  for (const [name, value] of [["scopeType", scopeType], ["scopeId", scopeId]] as const) {
-    if (typeof value !== "string" || value.length === 0) {
-      throw new InvalidArgumentError(name, "is required (a non-empty string)");
+): AegisPromise<RateLimitUsage> {
+  return AegisPromise.run(core, async (core) => {
+    for (const [name, value] of [["scopeType", scopeType], ["scopeId", scopeId]] as const) {
+      if (typeof value !== "string" || value.length === 0) {
+        throw new InvalidArgumentError(name, "is required (a non-empty string)");
+      }
     }
-  }
-  return await core.request({
-    method: "GET",
-    path: "/v1/admin/rate-limits/usage",
-    query: { scope_type: scopeType, scope_id: scopeId },
-  }, options);
+    return await core.request({
+      method: "GET",
+      path: "/v1/admin/rate-limits/usage",
+      query: { scope_type: scopeType, scope_id: scopeId },
+    }, options);
+  });
 }

@@ -4,12 +4,16 @@
  * @module
  */
 
-import type { AegisCore } from "./core/core.ts";
+import type { AegisCore } from "./core/pipeline.ts";
+import { AegisPromise } from "./core/api_promise.ts";
 import type { EventStream } from "./core/stream.ts";
 import { expectArray } from "./core/expect.ts";
 import type { RequestOptions } from "./core/options.ts";
 import { path } from "./core/path.ts";
-import { decodeExecutionEvent, type ExecutionEvent } from "./events.ts";
+import { type AgentEvent, decodeExecutionEvent } from "./events.ts";
+import { agentIdArgument } from "./_ids.ts";
+import { lookupOptions, rethrowNotFound } from "./_lookup.ts";
+import { AegisApiError, ConflictError } from "./core/errors.ts";
 import { type ManifestInput, prepareAgentManifest } from "./manifest_input.ts";
 
 /** Agent lifecycle status (lower-case on the wire). */
@@ -143,7 +147,12 @@ export interface ExecuteAgentOptions extends RequestOptions {
 
 /** Options of {@link streamAgentEvents}. */
 export interface StreamAgentEventsOptions extends RequestOptions {
-  /** Keep the stream open for live events (server default false: history only). */
+  /**
+   * Keep streaming live events after the history (default `true`, like `streamExecution`; the
+   * SDK sends it explicitly because the server's own default is history only). An agent stream
+   * has no terminal event: break out of the loop or call `close()` to stop. With `false` the
+   * stream ends after the history of the agent's latest executions.
+   */
   follow?: boolean;
   /** Also forward events that resolve to no agent. */
   verbose?: boolean;
@@ -173,20 +182,48 @@ export interface StreamAgentEventsOptions extends RequestOptions {
  * console.log(agent_id);
  * ```
  */
-export async function deployAgent(
+export function deployAgent(
   core: AegisCore,
   manifest: ManifestInput,
   options: DeployAgentOptions = {},
-): Promise<DeployAgentResponse> {
-  const json = await prepareAgentManifest(manifest);
-  return await core.request({
-    method: "POST",
-    path: "/v1/agents",
-    query: { force: options.force, scope: options.scope === "global" ? "global" : undefined },
-    json,
-    // Deploying the same name+version again is refused or (with force) overwrites: safe.
-    idempotent: true,
-  }, options);
+): AegisPromise<DeployAgentResponse> {
+  return AegisPromise.run(core, async (core) => {
+    const json = await prepareAgentManifest(manifest);
+    try {
+      return await core.request({
+        method: "POST",
+        path: "/v1/agents",
+        query: { force: options.force, scope: options.scope === "global" ? "global" : undefined },
+        json,
+        // Deploying the same name+version again is refused or (with force) overwrites: safe.
+        idempotent: true,
+      }, options);
+    } catch (error) {
+      throw duplicateDeployError(error) ?? error;
+    }
+  });
+}
+
+/**
+ * The orchestrator refuses a second deploy of the same name and version with a 500 whose
+ * message names the CLI flag (`--force`); SDK users need the option instead.
+ */
+function duplicateDeployError(error: unknown): ConflictError | undefined {
+  if (!(error instanceof AegisApiError) || error instanceof ConflictError) return undefined;
+  const message = error.serverMessage ?? "";
+  if (!/already deployed/i.test(message)) return undefined;
+  const what = message.replace(/\s*Use --force to overwrite it\.?\s*$/i, "");
+  return new ConflictError({
+    status: error.status,
+    method: error.method,
+    path: error.path,
+    code: error.code,
+    serverMessage: `${what} Pass { force: true } to deployAgent to overwrite it, or deploy ` +
+      `under a new metadata.version.`,
+    body: error.body,
+    headers: error.headers,
+    requestId: error.requestId,
+  });
 }
 
 /**
@@ -202,16 +239,18 @@ export async function deployAgent(
  * console.log((await listAgents(core)).length); // 0
  * ```
  */
-export async function listAgents(
+export function listAgents(
   core: AegisCore,
   options: ListAgentsOptions = {},
-): Promise<AgentSummary[]> {
-  const body = await core.request({
-    method: "GET",
-    path: "/v1/agents",
-    query: { scope: options.scope === "global" ? "global" : undefined, visible: options.visible },
-  }, options);
-  return expectArray<AgentSummary>(body, "GET /v1/agents");
+): AegisPromise<AgentSummary[]> {
+  return AegisPromise.run(core, async (core) => {
+    const body = await core.request({
+      method: "GET",
+      path: "/v1/agents",
+      query: { scope: options.scope === "global" ? "global" : undefined, visible: options.visible },
+    }, options);
+    return expectArray<AgentSummary>(body, "GET /v1/agents");
+  });
 }
 
 /**
@@ -227,12 +266,15 @@ export async function listAgents(
  * await getAgent(core, crypto.randomUUID()).catch((e) => console.log(e instanceof NotFoundError));
  * ```
  */
-export async function getAgent(
+export function getAgent(
   core: AegisCore,
   agentId: string,
   options?: RequestOptions,
-): Promise<AgentDetail> {
-  return await core.request({ method: "GET", path: path`/v1/agents/${agentId}` }, options);
+): AegisPromise<AgentDetail> {
+  return AegisPromise.run(core, async (core) => {
+    const id = agentIdArgument(agentId);
+    return await core.request({ method: "GET", path: path`/v1/agents/${id}` }, options);
+  });
 }
 
 /**
@@ -248,12 +290,14 @@ export async function getAgent(
  * await lookupAgent(core, "no-such-agent").catch((e) => console.log(e.status)); // 404
  * ```
  */
-export async function lookupAgent(
+export function lookupAgent(
   core: AegisCore,
   name: string,
   options?: RequestOptions,
-): Promise<LookupAgentResponse> {
-  return await core.request({ method: "GET", path: path`/v1/agents/lookup/${name}` }, options);
+): AegisPromise<LookupAgentResponse> {
+  return AegisPromise.run(core, async (core) => {
+    return await core.request({ method: "GET", path: path`/v1/agents/lookup/${name}` }, options);
+  });
 }
 
 /**
@@ -276,19 +320,22 @@ export async function lookupAgent(
  * await client.updateAgent(agent_id, { ...manifest, metadata: { ...manifest.metadata, description: "v2" } });
  * ```
  */
-export async function updateAgent(
+export function updateAgent(
   core: AegisCore,
   agentId: string,
   manifest: ManifestInput,
   options?: RequestOptions,
-): Promise<SuccessResponse> {
-  const json = await prepareAgentManifest(manifest);
-  return await core.request({
-    method: "PATCH",
-    path: path`/v1/agents/${agentId}`,
-    json,
-    idempotent: true,
-  }, options);
+): AegisPromise<SuccessResponse> {
+  return AegisPromise.run(core, async (core) => {
+    const id = agentIdArgument(agentId);
+    const json = await prepareAgentManifest(manifest);
+    return await core.request({
+      method: "PATCH",
+      path: path`/v1/agents/${id}`,
+      json,
+      idempotent: true,
+    }, options);
+  });
 }
 
 /**
@@ -304,12 +351,15 @@ export async function updateAgent(
  * await deleteAgent(core, crypto.randomUUID()).catch((e) => console.log(e.status)); // 404
  * ```
  */
-export async function deleteAgent(
+export function deleteAgent(
   core: AegisCore,
   agentId: string,
   options?: RequestOptions,
-): Promise<SuccessResponse> {
-  return await core.request({ method: "DELETE", path: path`/v1/agents/${agentId}` }, options);
+): AegisPromise<SuccessResponse> {
+  return AegisPromise.run(core, async (core) => {
+    const id = agentIdArgument(agentId);
+    return await core.request({ method: "DELETE", path: path`/v1/agents/${id}` }, options);
+  });
 }
 
 /**
@@ -332,23 +382,26 @@ export async function deleteAgent(
  * console.log(execution_id);
  * ```
  */
-export async function executeAgent(
+export function executeAgent(
   core: AegisCore,
   agentId: string,
   input: unknown,
   options: ExecuteAgentOptions = {},
-): Promise<ExecuteAgentResponse> {
-  return await core.request({
-    method: "POST",
-    path: path`/v1/agents/${agentId}/execute`,
-    query: { version: options.version },
-    json: {
-      input,
-      intent: options.intent,
-      context_overrides: options.contextOverrides,
-      attachments: options.attachments,
-    },
-  }, options);
+): AegisPromise<ExecuteAgentResponse> {
+  return AegisPromise.run(core, async (core) => {
+    const id = agentIdArgument(agentId);
+    return await core.request({
+      method: "POST",
+      path: path`/v1/agents/${id}/execute`,
+      query: { version: options.version },
+      json: {
+        input,
+        intent: options.intent,
+        context_overrides: options.contextOverrides,
+        attachments: options.attachments,
+      },
+    }, options);
+  });
 }
 
 /**
@@ -364,16 +417,19 @@ export async function executeAgent(
  * await listAgentVersions(core, crypto.randomUUID()).catch((e) => console.log(e.status)); // 404
  * ```
  */
-export async function listAgentVersions(
+export function listAgentVersions(
   core: AegisCore,
   agentId: string,
   options?: RequestOptions,
-): Promise<AgentVersion[]> {
-  const body = await core.request(
-    { method: "GET", path: path`/v1/agents/${agentId}/versions` },
-    options,
-  );
-  return expectArray<AgentVersion>(body, "GET /v1/agents/{id}/versions");
+): AegisPromise<AgentVersion[]> {
+  return AegisPromise.run(core, async (core) => {
+    const id = agentIdArgument(agentId);
+    const body = await core.request(
+      { method: "GET", path: path`/v1/agents/${id}/versions` },
+      options,
+    );
+    return expectArray<AgentVersion>(body, "GET /v1/agents/{id}/versions");
+  });
 }
 
 /**
@@ -389,23 +445,26 @@ export async function listAgentVersions(
  * await updateAgentScope(core, crypto.randomUUID(), "global").catch((e) => console.log(e.status));
  * ```
  */
-export async function updateAgentScope(
+export function updateAgentScope(
   core: AegisCore,
   agentId: string,
   targetScope: AgentScope,
   options?: RequestOptions,
-): Promise<UpdateAgentScopeResponse> {
-  return await core.request({
-    method: "POST",
-    path: path`/v1/agents/${agentId}/scope`,
-    json: { target_scope: targetScope },
-    idempotent: true,
-  }, options);
+): AegisPromise<UpdateAgentScopeResponse> {
+  return AegisPromise.run(core, async (core) => {
+    const id = agentIdArgument(agentId);
+    return await core.request({
+      method: "POST",
+      path: path`/v1/agents/${id}/scope`,
+      json: { target_scope: targetScope },
+      idempotent: true,
+    }, options);
+  });
 }
 
 /**
- * Streams an agent's activity: the history of its latest executions, then (with
- * `follow: true`) live events until you stop.
+ * Streams an agent's activity: the history of its latest executions, then (unless
+ * `follow: false`) live events until you break out of the loop or close the stream.
  *
  * @example
  * ```ts
@@ -418,21 +477,25 @@ export async function updateAgentScope(
  *   apiVersion: "100monkeys.ai/v1", kind: "Agent", metadata: { name: "hello", version: "1.0.0" },
  *   spec: { runtime: { language: "python", version: "3.11" }, task: { instruction: "Say hi" } },
  * });
- * const history = await (await client.streamAgentEvents(agent_id)).toArray();
+ * const history = await (await client.streamAgentEvents(agent_id, { follow: false })).toArray();
  * console.log(history.length); // 0: no executions yet
  * ```
  */
-export async function streamAgentEvents(
+export function streamAgentEvents(
   core: AegisCore,
   agentId: string,
   options: StreamAgentEventsOptions = {},
-): Promise<EventStream<ExecutionEvent>> {
-  return await core.stream({
-    method: "GET",
-    path: path`/v1/agents/${agentId}/events`,
-    query: { follow: options.follow, verbose: options.verbose ? true : undefined },
-  }, {
-    decode: decodeExecutionEvent,
-    idleTimeoutMs: options.idleTimeout ?? 45_000,
-  }, options);
+): AegisPromise<EventStream<AgentEvent>> {
+  return AegisPromise.run(core, async (core) => {
+    const id = agentIdArgument(agentId);
+    return await core.stream<AgentEvent>({
+      method: "GET",
+      path: path`/v1/agents/${id}/events`,
+      query: { follow: options.follow ?? true, verbose: options.verbose ? true : undefined },
+    }, {
+      decode: decodeExecutionEvent,
+      idleTimeoutMs: options.idleTimeout ?? 45_000,
+      checkEmptyEnd: () => rethrowNotFound(getAgent(core, id, lookupOptions(options))),
+    }, options);
+  });
 }

@@ -6,8 +6,9 @@
  * @module
  */
 
-import type { AegisCore } from "./core/core.ts";
-import { InvalidArgumentError } from "./core/errors.ts";
+import type { AegisCore } from "./core/pipeline.ts";
+import { AegisPromise } from "./core/api_promise.ts";
+import { InvalidArgumentError } from "../errors.ts";
 import type { RequestOptions } from "./core/options.ts";
 import { path } from "./core/path.ts";
 
@@ -19,10 +20,10 @@ export interface ApiKey {
   name: string;
   /** Scopes granted to the key. */
   scopes: string[];
-  /** Expiry time (RFC 3339). */
-  expires_at?: string | null;
-  /** Last use (RFC 3339), if ever used. */
-  last_used_at?: string | null;
+  /** Expiry time (RFC 3339); `null` when there is none. */
+  expires_at: string | null;
+  /** Last use (RFC 3339); `null` when there is none. */
+  last_used_at: string | null;
   /** Creation time (RFC 3339). */
   created_at: string;
   /** e.g. `"active"`. */
@@ -55,8 +56,8 @@ export interface CreatedApiKey {
   key: string;
   /** Scopes granted to the key. */
   scopes: string[];
-  /** Expiry time (RFC 3339). */
-  expires_at?: string | null;
+  /** Expiry time (RFC 3339); `null` when there is none. */
+  expires_at: string | null;
   /** Creation time (RFC 3339). */
   created_at: string;
 }
@@ -80,8 +81,10 @@ export interface RevokeApiKeyResponse {
  * console.log((await listApiKeys(core)).api_keys); // []
  * ```
  */
-export async function listApiKeys(core: AegisCore, options?: RequestOptions): Promise<ApiKeyList> {
-  return await core.request({ method: "GET", path: "/v1/api-keys" }, options);
+export function listApiKeys(core: AegisCore, options?: RequestOptions): AegisPromise<ApiKeyList> {
+  return AegisPromise.run(core, async (core) => {
+    return await core.request({ method: "GET", path: "/v1/api-keys" }, options);
+  });
 }
 
 /**
@@ -100,29 +103,31 @@ export async function listApiKeys(core: AegisCore, options?: RequestOptions): Pr
  * console.log(created.key.startsWith("aegis_")); // true
  * ```
  */
-export async function createApiKey(
+export function createApiKey(
   core: AegisCore,
   request: CreateApiKeyRequest,
   options?: RequestOptions,
-): Promise<CreatedApiKey> {
-  if (!Array.isArray(request.scopes)) {
-    throw new InvalidArgumentError(
-      "scopes",
-      "is required (an array of scope strings, may be empty)",
-    );
-  }
-  let expiresAt = request.expires_at;
-  if (expiresAt instanceof Date) {
-    if (Number.isNaN(expiresAt.getTime())) {
-      throw new InvalidArgumentError("expires_at", "is an invalid Date");
+): AegisPromise<CreatedApiKey> {
+  return AegisPromise.run(core, async (core) => {
+    if (!Array.isArray(request.scopes)) {
+      throw new InvalidArgumentError(
+        "scopes",
+        "is required (an array of scope strings, may be empty)",
+      );
     }
-    expiresAt = expiresAt.toISOString();
-  }
-  return await core.request({
-    method: "POST",
-    path: "/v1/api-keys",
-    json: { name: request.name, scopes: request.scopes, expires_at: expiresAt },
-  }, options);
+    let expiresAt = request.expires_at;
+    if (expiresAt instanceof Date) {
+      if (Number.isNaN(expiresAt.getTime())) {
+        throw new InvalidArgumentError("expires_at", "is an invalid Date");
+      }
+      expiresAt = expiresAt.toISOString();
+    }
+    return await core.request({
+      method: "POST",
+      path: "/v1/api-keys",
+      json: { name: request.name, scopes: request.scopes, expires_at: expiresAt },
+    }, options);
+  });
 }
 
 /**
@@ -139,10 +144,12 @@ export async function createApiKey(
  * console.log(await revokeApiKey(core, id)); // { message: "API key revoked" }
  * ```
  */
-export async function revokeApiKey(
+export function revokeApiKey(
   core: AegisCore,
   keyId: string,
   options?: RequestOptions,
-): Promise<RevokeApiKeyResponse> {
-  return await core.request({ method: "DELETE", path: path`/v1/api-keys/${keyId}` }, options);
+): AegisPromise<RevokeApiKeyResponse> {
+  return AegisPromise.run(core, async (core) => {
+    return await core.request({ method: "DELETE", path: path`/v1/api-keys/${keyId}` }, options);
+  });
 }

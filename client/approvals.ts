@@ -7,8 +7,9 @@
  * @module
  */
 
-import type { AegisCore } from "./core/core.ts";
-import { InvalidArgumentError } from "./core/errors.ts";
+import type { AegisCore } from "./core/pipeline.ts";
+import { AegisPromise } from "./core/api_promise.ts";
+import { InvalidArgumentError } from "../errors.ts";
 import type { RequestOptions } from "./core/options.ts";
 import { path } from "./core/path.ts";
 
@@ -80,15 +81,17 @@ export interface ApprovalResponse {
  * console.log(`${count} pending approvals`, pending_requests);
  * ```
  */
-export async function listPendingApprovals(
+export function listPendingApprovals(
   core: AegisCore,
   options?: RequestOptions,
-): Promise<PendingApprovalList> {
-  return await core.request({
-    method: "GET",
-    path: "/v1/human-approvals",
-    embeddedErrors: true,
-  }, options);
+): AegisPromise<PendingApprovalList> {
+  return AegisPromise.run(core, async (core) => {
+    return await core.request({
+      method: "GET",
+      path: "/v1/human-approvals",
+      embeddedErrors: true,
+    }, options);
+  });
 }
 
 /**
@@ -105,16 +108,18 @@ export async function listPendingApprovals(
  *   .catch((e) => console.log(e instanceof NotFoundError, e.embedded)); // true true
  * ```
  */
-export async function getPendingApproval(
+export function getPendingApproval(
   core: AegisCore,
   approvalId: string,
   options?: RequestOptions,
-): Promise<PendingApprovalResponse> {
-  return await core.request({
-    method: "GET",
-    path: path`/v1/human-approvals/${approvalId}`,
-    embeddedErrors: true,
-  }, options);
+): AegisPromise<PendingApprovalResponse> {
+  return AegisPromise.run(core, async (core) => {
+    return await core.request({
+      method: "GET",
+      path: path`/v1/human-approvals/${approvalId}`,
+      embeddedErrors: true,
+    }, options);
+  });
 }
 
 /**
@@ -132,20 +137,22 @@ export async function getPendingApproval(
  *   .catch((e) => console.log(e.message));
  * ```
  */
-export async function approveRequest(
+export function approveRequest(
   core: AegisCore,
   approvalId: string,
   request: ApprovalRequest = {},
   options?: RequestOptions,
-): Promise<ApprovalResponse> {
-  checkOptionalString(request.feedback, "feedback");
-  checkOptionalString(request.approved_by, "approved_by");
-  return await core.request({
-    method: "POST",
-    path: path`/v1/human-approvals/${approvalId}/approve`,
-    json: { feedback: request.feedback, approved_by: request.approved_by },
-    embeddedErrors: true,
-  }, options);
+): AegisPromise<ApprovalResponse> {
+  return AegisPromise.run(core, async (core) => {
+    checkOptionalString(request.feedback, "feedback");
+    checkOptionalString(request.approved_by, "approved_by");
+    return await core.request({
+      method: "POST",
+      path: path`/v1/human-approvals/${approvalId}/approve`,
+      json: { feedback: request.feedback, approved_by: request.approved_by },
+      embeddedErrors: true,
+    }, options);
+  });
 }
 
 /**
@@ -162,22 +169,24 @@ export async function approveRequest(
  *   .catch((e) => console.log(e.message));
  * ```
  */
-export async function rejectRequest(
+export function rejectRequest(
   core: AegisCore,
   approvalId: string,
   request: RejectionRequest,
   options?: RequestOptions,
-): Promise<ApprovalResponse> {
-  if (typeof request?.reason !== "string") {
-    throw new InvalidArgumentError("reason", "is required and must be a string");
-  }
-  checkOptionalString(request.rejected_by, "rejected_by");
-  return await core.request({
-    method: "POST",
-    path: path`/v1/human-approvals/${approvalId}/reject`,
-    json: { reason: request.reason, rejected_by: request.rejected_by },
-    embeddedErrors: true,
-  }, options);
+): AegisPromise<ApprovalResponse> {
+  return AegisPromise.run(core, async (core) => {
+    if (typeof request?.reason !== "string") {
+      throw new InvalidArgumentError("reason", "is required and must be a string");
+    }
+    checkOptionalString(request.rejected_by, "rejected_by");
+    return await core.request({
+      method: "POST",
+      path: path`/v1/human-approvals/${approvalId}/reject`,
+      json: { reason: request.reason, rejected_by: request.rejected_by },
+      embeddedErrors: true,
+    }, options);
+  });
 }
 
 function checkOptionalString(value: unknown, name: string): void {

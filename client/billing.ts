@@ -7,7 +7,8 @@
  * @module
  */
 
-import type { AegisCore } from "./core/core.ts";
+import type { AegisCore } from "./core/pipeline.ts";
+import { AegisPromise } from "./core/api_promise.ts";
 import type { RequestOptions } from "./core/options.ts";
 
 /** A Stripe price. */
@@ -28,18 +29,18 @@ export interface TierPricing {
   product_id: string;
   /** Name. */
   name: string;
-  /** Human description. */
-  description?: string | null;
+  /** Human description; `null` when there is none. */
+  description: string | null;
   /** Seats included in the plan. */
   included_seats: number;
-  /** Monthly price. */
-  monthly?: Price | null;
-  /** Annual price. */
-  annual?: Price | null;
-  /** Monthly price per extra seat. */
-  seat_monthly?: Price | null;
-  /** Annual price per extra seat. */
-  seat_annual?: Price | null;
+  /** Monthly price; `null` when there is none. */
+  monthly: Price | null;
+  /** Annual price; `null` when there is none. */
+  annual: Price | null;
+  /** Monthly price per extra seat; `null` when there is none. */
+  seat_monthly: Price | null;
+  /** Annual price per extra seat; `null` when there is none. */
+  seat_annual: Price | null;
 }
 
 /** `GET /v1/billing/prices`. */
@@ -84,10 +85,10 @@ export interface BillingSubscription {
   tier: string;
   /** Status. */
   status: "active" | "past_due" | "canceled" | "incomplete" | "trialing" | "none";
-  /** Stripe subscription id, if any. */
-  stripe_subscription_id?: string | null;
-  /** End of the current billing period, if any. */
-  current_period_end?: string | null;
+  /** Stripe subscription id; `null` when there is none. */
+  stripe_subscription_id: string | null;
+  /** End of the current billing period; `null` when there is none. */
+  current_period_end: string | null;
   /** True when the subscription ends with the period. */
   cancel_at_period_end: boolean;
   /** Purchased seats, if any. */
@@ -96,22 +97,22 @@ export interface BillingSubscription {
 
 /** One Stripe invoice. */
 export interface Invoice {
-  /** Unique id (UUID). */
-  id?: string | null;
+  /** Stripe invoice id (`in_…`); `null` for drafts that have none. */
+  id: string | null;
   /** Cents. */
   amount_due: number;
   /** Cents. */
   amount_paid: number;
   /** ISO currency code. */
   currency: string;
-  /** Stripe status in Rust `Debug` casing, e.g. `"Paid"`. */
-  status?: string | null;
+  /** Stripe status in Rust `Debug` casing, e.g. `"Paid"`; `null` when there is none. */
+  status: string | null;
   /** Unix **seconds**. */
   created: number;
-  /** Stripe-hosted invoice page. */
-  hosted_invoice_url?: string | null;
-  /** PDF download URL. */
-  invoice_pdf?: string | null;
+  /** Stripe-hosted invoice page; `null` when there is none. */
+  hosted_invoice_url: string | null;
+  /** PDF download URL; `null` when there is none. */
+  invoice_pdf: string | null;
 }
 
 /** `GET /v1/billing/invoices`. */
@@ -131,15 +132,17 @@ export interface InvoiceList {
  * import { createFakeOrchestrator } from "@aegis/sdk/testing";
  *
  * const fake = createFakeOrchestrator();
- * const core = new AegisCore({ baseUrl: "http://fake", fetch: fake.fetch });
+ * const core = new AegisCore({ baseUrl: "http://fake", auth: "none", fetch: fake.fetch });
  * for (const tier of (await listPrices(core)).tiers) console.log(tier.tier, tier.monthly?.amount);
  * ```
  */
-export async function listPrices(
+export function listPrices(
   core: AegisCore,
   options?: RequestOptions,
-): Promise<PricingResponse> {
-  return await core.request({ method: "GET", path: "/v1/billing/prices", auth: false }, options);
+): AegisPromise<PricingResponse> {
+  return AegisPromise.run(core, async (core) => {
+    return await core.request({ method: "GET", path: "/v1/billing/prices", auth: false }, options);
+  });
 }
 
 /**
@@ -160,15 +163,17 @@ export async function listPrices(
  * console.log(url);
  * ```
  */
-export async function createCheckoutSession(
+export function createCheckoutSession(
   core: AegisCore,
   request: CheckoutSessionRequest,
   options?: RequestOptions,
-): Promise<SessionUrl> {
-  return await core.request(
-    { method: "POST", path: "/v1/billing/checkout", json: request },
-    options,
-  );
+): AegisPromise<SessionUrl> {
+  return AegisPromise.run(core, async (core) => {
+    return await core.request(
+      { method: "POST", path: "/v1/billing/checkout", json: request },
+      options,
+    );
+  });
 }
 
 /**
@@ -185,18 +190,20 @@ export async function createCheckoutSession(
  * console.log(url);
  * ```
  */
-export async function createPortalSession(
+export function createPortalSession(
   core: AegisCore,
   request: PortalSessionRequest,
   options?: RequestOptions,
-): Promise<SessionUrl> {
-  return await core.request({
-    method: "POST",
-    path: "/v1/billing/portal",
-    json: { return_url: request.return_url },
-    // A portal session is a short-lived link; creating a second one is harmless.
-    idempotent: true,
-  }, options);
+): AegisPromise<SessionUrl> {
+  return AegisPromise.run(core, async (core) => {
+    return await core.request({
+      method: "POST",
+      path: "/v1/billing/portal",
+      json: { return_url: request.return_url },
+      // A portal session is a short-lived link; creating a second one is harmless.
+      idempotent: true,
+    }, options);
+  });
 }
 
 /**
@@ -213,11 +220,13 @@ export async function createPortalSession(
  * console.log(sub.tier, sub.status);
  * ```
  */
-export async function getSubscriptionBilling(
+export function getSubscriptionBilling(
   core: AegisCore,
   options?: RequestOptions,
-): Promise<BillingSubscription> {
-  return await core.request({ method: "GET", path: "/v1/billing/subscription" }, options);
+): AegisPromise<BillingSubscription> {
+  return AegisPromise.run(core, async (core) => {
+    return await core.request({ method: "GET", path: "/v1/billing/subscription" }, options);
+  });
 }
 
 /**
@@ -233,6 +242,8 @@ export async function getSubscriptionBilling(
  * await getInvoices(core).catch((e) => console.log(e instanceof BillingNotConfiguredError)); // true
  * ```
  */
-export async function getInvoices(core: AegisCore, options?: RequestOptions): Promise<InvoiceList> {
-  return await core.request({ method: "GET", path: "/v1/billing/invoices" }, options);
+export function getInvoices(core: AegisCore, options?: RequestOptions): AegisPromise<InvoiceList> {
+  return AegisPromise.run(core, async (core) => {
+    return await core.request({ method: "GET", path: "/v1/billing/invoices" }, options);
+  });
 }

@@ -4,7 +4,8 @@
  * @module
  */
 
-import type { AegisCore } from "./core/core.ts";
+import type { AegisCore } from "./core/pipeline.ts";
+import { AegisPromise } from "./core/api_promise.ts";
 import type { RequestOptions } from "./core/options.ts";
 
 /** One orchestrator node. */
@@ -39,8 +40,8 @@ export interface ClusterNode {
 export interface ClusterStatus {
   /** Where the view came from, e.g. `"cluster_repository"` or `"local_fallback"`. */
   source: string;
-  /** Controller node, if known. */
-  controller_node_id?: string | null;
+  /** Controller node; `null` when there is none. */
+  controller_node_id: string | null;
   /** Number of nodes. */
   total_nodes: number;
   /** Active nodes. */
@@ -83,11 +84,13 @@ export interface ClusterNodesOptions extends RequestOptions {
  * console.log(status.cluster_health, status.total_nodes);
  * ```
  */
-export async function getClusterStatus(
+export function getClusterStatus(
   core: AegisCore,
   options?: RequestOptions,
-): Promise<ClusterStatus> {
-  return await core.request({ method: "GET", path: "/v1/cluster/status" }, options);
+): AegisPromise<ClusterStatus> {
+  return AegisPromise.run(core, async (core) => {
+    return await core.request({ method: "GET", path: "/v1/cluster/status" }, options);
+  });
 }
 
 /**
@@ -104,13 +107,15 @@ export async function getClusterStatus(
  * console.log(items.map((n) => n.node_id));
  * ```
  */
-export async function getClusterNodes(
+export function getClusterNodes(
   core: AegisCore,
   options: ClusterNodesOptions = {},
-): Promise<ClusterNodeList> {
-  return await core.request({
-    method: "GET",
-    path: "/v1/cluster/nodes",
-    query: { limit: options.limit },
-  }, options);
+): AegisPromise<ClusterNodeList> {
+  return AegisPromise.run(core, async (core) => {
+    return await core.request({
+      method: "GET",
+      path: "/v1/cluster/nodes",
+      query: { limit: options.limit },
+    }, options);
+  });
 }

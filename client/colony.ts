@@ -7,8 +7,9 @@
  * @module
  */
 
-import type { AegisCore } from "./core/core.ts";
-import { InvalidArgumentError } from "./core/errors.ts";
+import type { AegisCore } from "./core/pipeline.ts";
+import { AegisPromise } from "./core/api_promise.ts";
+import { InvalidArgumentError } from "../errors.ts";
 import type { RequestOptions } from "./core/options.ts";
 import { path } from "./core/path.ts";
 
@@ -22,10 +23,10 @@ export type ColonyTier = "free" | "pro" | "business" | "enterprise" | "system";
 export interface ColonyMember {
   /** User id. */
   user_id: string;
-  /** E-mail address. */
-  email?: string | null;
-  /** Name. */
-  name?: string | null;
+  /** E-mail address; `null` when there is none. */
+  email: string | null;
+  /** Name; `null` when there is none. */
+  name: string | null;
   /** Team role. */
   role: ColonyRole;
   /** Status. */
@@ -95,12 +96,12 @@ export interface ColonySubscription {
   members_used: number;
   /** Seat limit of the tier. */
   members_limit: number;
-  /** Purchased seats, if any. */
-  seat_count?: number | null;
-  /** Status. */
-  status?: string | null;
-  /** End of the current billing period, if any. */
-  current_period_end?: string | null;
+  /** Purchased seats; `null` when there is none. */
+  seat_count: number | null;
+  /** Status; `null` when there is none. */
+  status: string | null;
+  /** End of the current billing period; `null` when there is none. */
+  current_period_end: string | null;
   /** True when the answer describes a team (team context given), false for a personal plan. */
   is_team: boolean;
 }
@@ -119,11 +120,13 @@ export interface ColonySubscription {
  * await listMembers(core).catch((e) => console.log(e.code)); // "team_context_required"
  * ```
  */
-export async function listMembers(
+export function listMembers(
   core: AegisCore,
   options?: RequestOptions,
-): Promise<ColonyMemberList> {
-  return await core.request({ method: "GET", path: "/v1/colony/members" }, options);
+): AegisPromise<ColonyMemberList> {
+  return AegisPromise.run(core, async (core) => {
+    return await core.request({ method: "GET", path: "/v1/colony/members" }, options);
+  });
 }
 
 /**
@@ -147,20 +150,22 @@ export async function listMembers(
  * console.log(invitation.invitee_email);
  * ```
  */
-export async function inviteMember(
+export function inviteMember(
   core: AegisCore,
   email: string,
   role?: ColonyRole,
   options?: RequestOptions,
-): Promise<InviteMemberResponse> {
-  if (typeof email !== "string" || email.length === 0) {
-    throw new InvalidArgumentError("email", "must be a non-empty e-mail address");
-  }
-  return await core.request({
-    method: "POST",
-    path: "/v1/colony/invitations",
-    json: { invitee_email: email, role },
-  }, options);
+): AegisPromise<InviteMemberResponse> {
+  return AegisPromise.run(core, async (core) => {
+    if (typeof email !== "string" || email.length === 0) {
+      throw new InvalidArgumentError("email", "must be a non-empty e-mail address");
+    }
+    return await core.request({
+      method: "POST",
+      path: "/v1/colony/invitations",
+      json: { invitee_email: email, role },
+    }, options);
+  });
 }
 
 /**
@@ -176,12 +181,14 @@ export async function inviteMember(
  * await removeMember(core, crypto.randomUUID()).catch((e) => console.log(e.status)); // 400: no team context
  * ```
  */
-export async function removeMember(
+export function removeMember(
   core: AegisCore,
   userId: string,
   options?: RequestOptions,
-): Promise<void> {
-  await core.request({ method: "DELETE", path: path`/v1/colony/members/${userId}` }, options);
+): AegisPromise<void> {
+  return AegisPromise.run(core, async (core) => {
+    await core.request({ method: "DELETE", path: path`/v1/colony/members/${userId}` }, options);
+  });
 }
 
 /**
@@ -197,17 +204,19 @@ export async function removeMember(
  * await updateRole(core, crypto.randomUUID(), "admin").catch((e) => console.log(e.code));
  * ```
  */
-export async function updateRole(
+export function updateRole(
   core: AegisCore,
   userId: string,
   role: ColonyRole,
   options?: RequestOptions,
-): Promise<UpdateRoleResponse> {
-  return await core.request({
-    method: "PUT",
-    path: "/v1/colony/roles",
-    json: { user_id: userId, role },
-  }, options);
+): AegisPromise<UpdateRoleResponse> {
+  return AegisPromise.run(core, async (core) => {
+    return await core.request({
+      method: "PUT",
+      path: "/v1/colony/roles",
+      json: { user_id: userId, role },
+    }, options);
+  });
 }
 
 /**
@@ -226,11 +235,13 @@ export async function updateRole(
  * console.log(await getSamlConfig(core, { tenantId: team.team.tenant_id })); // { saml: null }
  * ```
  */
-export async function getSamlConfig(
+export function getSamlConfig(
   core: AegisCore,
   options?: RequestOptions,
-): Promise<SamlConfigResponse> {
-  return await core.request({ method: "GET", path: "/v1/colony/saml" }, options);
+): AegisPromise<SamlConfigResponse> {
+  return AegisPromise.run(core, async (core) => {
+    return await core.request({ method: "GET", path: "/v1/colony/saml" }, options);
+  });
 }
 
 /**
@@ -252,16 +263,22 @@ export async function getSamlConfig(
  * }, { tenantId: team.team.tenant_id });
  * ```
  */
-export async function setSamlConfig(
+export function setSamlConfig(
   core: AegisCore,
   config: SamlConfig,
   options?: RequestOptions,
-): Promise<SetSamlConfigResponse> {
-  return await core.request({
-    method: "PUT",
-    path: "/v1/colony/saml",
-    json: { entity_id: config.entity_id, sso_url: config.sso_url, certificate: config.certificate },
-  }, options);
+): AegisPromise<SetSamlConfigResponse> {
+  return AegisPromise.run(core, async (core) => {
+    return await core.request({
+      method: "PUT",
+      path: "/v1/colony/saml",
+      json: {
+        entity_id: config.entity_id,
+        sso_url: config.sso_url,
+        certificate: config.certificate,
+      },
+    }, options);
+  });
 }
 
 /**
@@ -277,9 +294,11 @@ export async function setSamlConfig(
  * console.log((await getSubscription(core)).is_team); // false
  * ```
  */
-export async function getSubscription(
+export function getSubscription(
   core: AegisCore,
   options?: RequestOptions,
-): Promise<ColonySubscription> {
-  return await core.request({ method: "GET", path: "/v1/colony/subscription" }, options);
+): AegisPromise<ColonySubscription> {
+  return AegisPromise.run(core, async (core) => {
+    return await core.request({ method: "GET", path: "/v1/colony/subscription" }, options);
+  });
 }

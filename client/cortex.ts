@@ -6,7 +6,8 @@
  * @module
  */
 
-import type { AegisCore } from "./core/core.ts";
+import type { AegisCore } from "./core/pipeline.ts";
+import { AegisPromise } from "./core/api_promise.ts";
 import type { RequestOptions } from "./core/options.ts";
 
 /** One learned error → solution pattern. */
@@ -21,8 +22,8 @@ export interface CortexPattern {
   error_message: string;
   /** How the error was solved. */
   solution_approach: string;
-  /** Code of the solution, if any. */
-  solution_code?: string | null;
+  /** Code of the solution; `null` when there is none. */
+  solution_code: string | null;
   /** How often the error was seen. */
   frequency: number;
   /** Successful applications. */
@@ -114,15 +115,17 @@ export interface ListCortexPatternsOptions extends RequestOptions {
  * console.log((await listCortexPatterns(core, { q: "ModuleNotFoundError", limit: 5 })).items);
  * ```
  */
-export async function listCortexPatterns(
+export function listCortexPatterns(
   core: AegisCore,
   options: ListCortexPatternsOptions = {},
-): Promise<CortexPatternList> {
-  return await core.request({
-    method: "GET",
-    path: "/v1/cortex/patterns",
-    query: { q: options.q, limit: options.limit },
-  }, options);
+): AegisPromise<CortexPatternList> {
+  return AegisPromise.run(core, async (core) => {
+    return await core.request({
+      method: "GET",
+      path: "/v1/cortex/patterns",
+      query: { q: options.q, limit: options.limit },
+    }, options);
+  });
 }
 
 /**
@@ -138,11 +141,13 @@ export async function listCortexPatterns(
  * console.log((await getCortexSkills(core)).items.map((s) => s.name));
  * ```
  */
-export async function getCortexSkills(
+export function getCortexSkills(
   core: AegisCore,
   options?: RequestOptions,
-): Promise<CortexSkillList> {
-  return await core.request({ method: "GET", path: "/v1/cortex/skills" }, options);
+): AegisPromise<CortexSkillList> {
+  return AegisPromise.run(core, async (core) => {
+    return await core.request({ method: "GET", path: "/v1/cortex/skills" }, options);
+  });
 }
 
 /**
@@ -158,9 +163,11 @@ export async function getCortexSkills(
  * console.log((await getCortexMetrics(core)).totalPatterns);
  * ```
  */
-export async function getCortexMetrics(
+export function getCortexMetrics(
   core: AegisCore,
   options?: RequestOptions,
-): Promise<CortexMetrics> {
-  return await core.request({ method: "GET", path: "/v1/cortex/metrics" }, options);
+): AegisPromise<CortexMetrics> {
+  return AegisPromise.run(core, async (core) => {
+    return await core.request({ method: "GET", path: "/v1/cortex/metrics" }, options);
+  });
 }

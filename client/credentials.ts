@@ -6,8 +6,9 @@
  * @module
  */
 
-import type { AegisCore } from "./core/core.ts";
-import { InvalidArgumentError } from "./core/errors.ts";
+import type { AegisCore } from "./core/pipeline.ts";
+import { AegisPromise } from "./core/api_promise.ts";
+import { InvalidArgumentError } from "../errors.ts";
 import type { RequestOptions } from "./core/options.ts";
 import { path } from "./core/path.ts";
 
@@ -69,7 +70,7 @@ export interface UserCredentialBinding {
   /** Credential provider. */
   provider: CredentialProvider;
   /** Where the value lives in the secret store. */
-  secret_path: { namespace: string; mount_point: string; path: string; tenant_id?: string | null };
+  secret_path: { namespace: string; mount_point: string; path: string; tenant_id: string | null };
   /** `"personal"` or `{team: {team_id}}`. */
   scope: "personal" | { team: { team_id: string } };
   /** Status. */
@@ -78,14 +79,14 @@ export interface UserCredentialBinding {
   metadata: {
     /** Human label. */
     label: string;
-    /** Tags. */
-    tags?: string[] | null;
-    /** Service URL. */
-    service_url?: string | null;
-    /** Account id at the provider. */
-    external_account_id?: string | null;
-    /** OAuth scopes granted. */
-    oauth_scopes?: string[] | null;
+    /** Tags; `null` when there is none. */
+    tags: string[] | null;
+    /** Service URL; `null` when there is none. */
+    service_url: string | null;
+    /** Account id at the provider; `null` when there is none. */
+    external_account_id: string | null;
+    /** OAuth scopes granted; `null` when there is none. */
+    oauth_scopes: string[] | null;
   };
   /** Grants of the credential. */
   grants: CredentialGrant[];
@@ -239,11 +240,13 @@ export interface RevokeGrantResponse {
  * console.log((await listCredentials(core)).count); // 0
  * ```
  */
-export async function listCredentials(
+export function listCredentials(
   core: AegisCore,
   options?: RequestOptions,
-): Promise<CredentialList> {
-  return await core.request({ method: "GET", path: "/v1/credentials" }, options);
+): AegisPromise<CredentialList> {
+  return AegisPromise.run(core, async (core) => {
+    return await core.request({ method: "GET", path: "/v1/credentials" }, options);
+  });
 }
 
 /**
@@ -259,15 +262,17 @@ export async function listCredentials(
  * await getCredential(core, crypto.randomUUID()).catch((e) => console.log(e.status)); // 404
  * ```
  */
-export async function getCredential(
+export function getCredential(
   core: AegisCore,
   credentialId: string,
   options?: RequestOptions,
-): Promise<GetCredentialResponse> {
-  return await core.request(
-    { method: "GET", path: path`/v1/credentials/${credentialId}` },
-    options,
-  );
+): AegisPromise<GetCredentialResponse> {
+  return AegisPromise.run(core, async (core) => {
+    return await core.request(
+      { method: "GET", path: path`/v1/credentials/${credentialId}` },
+      options,
+    );
+  });
 }
 
 /**
@@ -287,15 +292,17 @@ export async function getCredential(
  * console.log(id);
  * ```
  */
-export async function storeApiKey(
+export function storeApiKey(
   core: AegisCore,
   request: StoreApiKeyRequest,
   options?: RequestOptions,
-): Promise<StoreApiKeyResponse> {
-  return await core.request(
-    { method: "POST", path: "/v1/credentials/api-keys", json: request },
-    options,
-  );
+): AegisPromise<StoreApiKeyResponse> {
+  return AegisPromise.run(core, async (core) => {
+    return await core.request(
+      { method: "POST", path: "/v1/credentials/api-keys", json: request },
+      options,
+    );
+  });
 }
 
 /**
@@ -311,15 +318,17 @@ export async function storeApiKey(
  * await revokeCredential(core, crypto.randomUUID()).catch((e) => console.log(e.status)); // 404
  * ```
  */
-export async function revokeCredential(
+export function revokeCredential(
   core: AegisCore,
   credentialId: string,
   options?: RequestOptions,
-): Promise<CredentialStatusResponse> {
-  return await core.request(
-    { method: "DELETE", path: path`/v1/credentials/${credentialId}` },
-    options,
-  );
+): AegisPromise<CredentialStatusResponse> {
+  return AegisPromise.run(core, async (core) => {
+    return await core.request(
+      { method: "DELETE", path: path`/v1/credentials/${credentialId}` },
+      options,
+    );
+  });
 }
 
 /**
@@ -339,21 +348,23 @@ export async function revokeCredential(
  * console.log(await rotateCredential(core, id, "sk-new")); // { status: "rotated", id }
  * ```
  */
-export async function rotateCredential(
+export function rotateCredential(
   core: AegisCore,
   credentialId: string,
   value: string,
   options?: RequestOptions,
-): Promise<CredentialStatusResponse> {
-  if (typeof value !== "string") {
-    throw new InvalidArgumentError("value", "must be the new secret value as a string");
-  }
-  return await core.request({
-    method: "POST",
-    path: path`/v1/credentials/${credentialId}/rotate`,
-    json: { value },
-    idempotent: true,
-  }, options);
+): AegisPromise<CredentialStatusResponse> {
+  return AegisPromise.run(core, async (core) => {
+    if (typeof value !== "string") {
+      throw new InvalidArgumentError("value", "must be the new secret value as a string");
+    }
+    return await core.request({
+      method: "POST",
+      path: path`/v1/credentials/${credentialId}/rotate`,
+      json: { value },
+      idempotent: true,
+    }, options);
+  });
 }
 
 /**
@@ -373,16 +384,18 @@ export async function rotateCredential(
  * console.log(authorization_url, state);
  * ```
  */
-export async function oauthInitiate(
+export function oauthInitiate(
   core: AegisCore,
   request: OAuthInitiateRequest,
   options?: RequestOptions,
-): Promise<OAuthInitiateResponse> {
-  return await core.request({
-    method: "POST",
-    path: "/v1/credentials/oauth/initiate",
-    json: request,
-  }, options);
+): AegisPromise<OAuthInitiateResponse> {
+  return AegisPromise.run(core, async (core) => {
+    return await core.request({
+      method: "POST",
+      path: "/v1/credentials/oauth/initiate",
+      json: request,
+    }, options);
+  });
 }
 
 /**
@@ -402,17 +415,19 @@ export async function oauthInitiate(
  * console.log(id);
  * ```
  */
-export async function oauthCallback(
+export function oauthCallback(
   core: AegisCore,
   params: OAuthCallbackParams,
   options?: RequestOptions,
-): Promise<OAuthCallbackResponse> {
-  return await core.request({
-    method: "GET",
-    path: "/v1/credentials/oauth/callback",
-    query: { state: params.state, code: params.code },
-    idempotent: false,
-  }, options);
+): AegisPromise<OAuthCallbackResponse> {
+  return AegisPromise.run(core, async (core) => {
+    return await core.request({
+      method: "GET",
+      path: "/v1/credentials/oauth/callback",
+      query: { state: params.state, code: params.code },
+      idempotent: false,
+    }, options);
+  });
 }
 
 /**
@@ -431,16 +446,18 @@ export async function oauthCallback(
  * else console.log("pending, poll again");
  * ```
  */
-export async function devicePoll(
+export function devicePoll(
   core: AegisCore,
   request: DevicePollRequest,
   options?: RequestOptions,
-): Promise<DevicePollResponse> {
-  return await core.request({
-    method: "POST",
-    path: "/v1/credentials/oauth/device/poll",
-    json: request,
-  }, options);
+): AegisPromise<DevicePollResponse> {
+  return AegisPromise.run(core, async (core) => {
+    return await core.request({
+      method: "POST",
+      path: "/v1/credentials/oauth/device/poll",
+      json: request,
+    }, options);
+  });
 }
 
 /**
@@ -457,15 +474,17 @@ export async function devicePoll(
  * console.log((await listGrants(core, id)).count); // 0
  * ```
  */
-export async function listGrants(
+export function listGrants(
   core: AegisCore,
   credentialId: string,
   options?: RequestOptions,
-): Promise<GrantList> {
-  return await core.request({
-    method: "GET",
-    path: path`/v1/credentials/${credentialId}/grants`,
-  }, options);
+): AegisPromise<GrantList> {
+  return AegisPromise.run(core, async (core) => {
+    return await core.request({
+      method: "GET",
+      path: path`/v1/credentials/${credentialId}/grants`,
+    }, options);
+  });
 }
 
 /**
@@ -484,23 +503,25 @@ export async function listGrants(
  * console.log(grant_id);
  * ```
  */
-export async function addGrant(
+export function addGrant(
   core: AegisCore,
   credentialId: string,
   grant: AddGrantRequest,
   options?: RequestOptions,
-): Promise<AddGrantResponse> {
-  if (grant.target_type !== "all_agents" && !grant.target_value) {
-    throw new InvalidArgumentError(
-      "grant.target_value",
-      `is required for target_type '${String(grant.target_type)}'`,
-    );
-  }
-  return await core.request({
-    method: "POST",
-    path: path`/v1/credentials/${credentialId}/grants`,
-    json: grant,
-  }, options);
+): AegisPromise<AddGrantResponse> {
+  return AegisPromise.run(core, async (core) => {
+    if (grant.target_type !== "all_agents" && !grant.target_value) {
+      throw new InvalidArgumentError(
+        "grant.target_value",
+        `is required for target_type '${String(grant.target_type)}'`,
+      );
+    }
+    return await core.request({
+      method: "POST",
+      path: path`/v1/credentials/${credentialId}/grants`,
+      json: grant,
+    }, options);
+  });
 }
 
 /**
@@ -518,14 +539,16 @@ export async function addGrant(
  * console.log(await revokeGrant(core, id, grant_id)); // { status: "revoked", grant_id }
  * ```
  */
-export async function revokeGrant(
+export function revokeGrant(
   core: AegisCore,
   credentialId: string,
   grantId: string,
   options?: RequestOptions,
-): Promise<RevokeGrantResponse> {
-  return await core.request({
-    method: "DELETE",
-    path: path`/v1/credentials/${credentialId}/grants/${grantId}`,
-  }, options);
+): AegisPromise<RevokeGrantResponse> {
+  return AegisPromise.run(core, async (core) => {
+    return await core.request({
+      method: "DELETE",
+      path: path`/v1/credentials/${credentialId}/grants/${grantId}`,
+    }, options);
+  });
 }

@@ -5,21 +5,26 @@
  * @module
  */
 
-import type { AegisCore } from "./core/core.ts";
+import type { AgentMessage, OrchestratorMessage } from "../bootstrap/types.ts";
+import type { AegisCore } from "./core/pipeline.ts";
+import { AegisPromise } from "./core/api_promise.ts";
+import { expectObject } from "./core/expect.ts";
 import type { RequestOptions } from "./core/options.ts";
 
 /**
  * Sends one dispatch-protocol message (`generate` or `dispatch_result`) and returns the
- * orchestrator's raw reply (a dispatch or a final message: parse it with
- * `parseOrchestratorMessage` from `@aegis/sdk/bootstrap`). Never retried automatically except on
- * 429/503: a repeated `generate` would start a second LLM turn. The route needs no credentials.
+ * orchestrator's reply: a dispatch (`type: "dispatch"`) or a final message (no `type` field;
+ * `parseOrchestratorMessage` from `@aegis/sdk/bootstrap` validates and fills defaults). Never
+ * retried automatically: the gateway answers 429/503 only after the LLM call failed (and
+ * published `llm_call_failed`), so a repeat would run the turn again. The route needs no
+ * credentials.
  *
  * @example
  * ```ts
  * import { AegisCore, dispatchGateway } from "@aegis/sdk/client";
  * import { createFakeOrchestrator } from "@aegis/sdk/testing";
  *
- * const core = new AegisCore({ baseUrl: "http://fake", fetch: createFakeOrchestrator().fetch });
+ * const core = new AegisCore({ baseUrl: "http://fake", auth: "none", fetch: createFakeOrchestrator().fetch });
  * const reply = await dispatchGateway(core, {
  *   type: "generate", agent_id: crypto.randomUUID(), execution_id: crypto.randomUUID(),
  *   iteration_number: 1, prompt: "list the files", messages: [], model_alias: "default",
@@ -27,13 +32,19 @@ import type { RequestOptions } from "./core/options.ts";
  * console.log(reply);
  * ```
  */
-export async function dispatchGateway(
+export function dispatchGateway(
   core: AegisCore,
-  message: unknown,
+  message: AgentMessage,
   options?: RequestOptions,
-): Promise<unknown> {
-  return await core.request(
-    { method: "POST", path: "/v1/dispatch-gateway", json: message },
-    options,
-  );
+): AegisPromise<OrchestratorMessage> {
+  return AegisPromise.run(core, async (core) => {
+    const reply = await core.request({
+      method: "POST",
+      path: "/v1/dispatch-gateway",
+      json: message,
+      // 429/503 come after the LLM call failed and `llm_call_failed` was published.
+      unprocessedStatuses: [],
+    }, options);
+    return expectObject<OrchestratorMessage>(reply, "POST /v1/dispatch-gateway");
+  });
 }

@@ -4,7 +4,8 @@
  * @module
  */
 
-import type { AegisCore } from "./core/core.ts";
+import type { AegisCore } from "./core/pipeline.ts";
+import { AegisPromise } from "./core/api_promise.ts";
 import type { RequestOptions } from "./core/options.ts";
 
 /** `GET /health/live` body. */
@@ -35,12 +36,14 @@ export interface HealthReady {
  * import { AegisCore, healthLive } from "@aegis/sdk/client";
  * import { createFakeOrchestrator } from "@aegis/sdk/testing";
  *
- * const core = new AegisCore({ baseUrl: "http://fake", fetch: createFakeOrchestrator().fetch });
+ * const core = new AegisCore({ baseUrl: "http://fake", auth: "none", fetch: createFakeOrchestrator().fetch });
  * console.log((await healthLive(core)).status); // "healthy"
  * ```
  */
-export async function healthLive(core: AegisCore, options?: RequestOptions): Promise<HealthLive> {
-  return await core.request({ method: "GET", path: "/health/live", auth: false }, options);
+export function healthLive(core: AegisCore, options?: RequestOptions): AegisPromise<HealthLive> {
+  return AegisPromise.run(core, async (core) => {
+    return await core.request({ method: "GET", path: "/health/live", auth: false }, options);
+  });
 }
 
 /**
@@ -51,11 +54,13 @@ export async function healthLive(core: AegisCore, options?: RequestOptions): Pro
  * import { AegisCore, healthReady } from "@aegis/sdk/client";
  * import { createFakeOrchestrator } from "@aegis/sdk/testing";
  *
- * const core = new AegisCore({ baseUrl: "http://fake", fetch: createFakeOrchestrator().fetch });
+ * const core = new AegisCore({ baseUrl: "http://fake", auth: "none", fetch: createFakeOrchestrator().fetch });
  * const ready = await healthReady(core);
  * console.log(ready.status, ready.dependencies.database);
  * ```
  */
-export async function healthReady(core: AegisCore, options?: RequestOptions): Promise<HealthReady> {
-  return await core.request({ method: "GET", path: "/health/ready", auth: false }, options);
+export function healthReady(core: AegisCore, options?: RequestOptions): AegisPromise<HealthReady> {
+  return AegisPromise.run(core, async (core) => {
+    return await core.request({ method: "GET", path: "/health/ready", auth: false }, options);
+  });
 }

@@ -5,7 +5,7 @@
  * @module
  */
 
-import type { AgentManifest } from "../manifest/types.ts";
+import type { AgentManifest } from "../manifest/agent_types.ts";
 
 /** A manifest object, or its YAML or JSON text. */
 export type ManifestInput = AgentManifest | string;

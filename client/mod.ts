@@ -1,58 +1,660 @@
 /**
- * The REST client: {@link AegisClient}, the request pipeline ({@link AegisCore}), the typed
- * errors, and every resource function (`getExecution(core, id)`, …) for tree-shaken apps.
+ * The REST client and its tree-shakable form: {@link AegisClient}, its options and typed errors,
+ * the orchestrator's wire types, and every resource function (`getExecution(core, id)`, …) that
+ * the client's methods delegate to. An app that imports only the functions it calls, plus
+ * {@link AegisCore}, bundles only those.
  *
- * @example
+ * {@link AegisCore} and {@link RequestSpec} are public on purpose: `AegisClient` extends
+ * `AegisCore`, the resource functions take one, and `core.request(spec)` is how a user calls an
+ * endpoint the SDK does not cover yet, through the same auth, retries, timeouts and error mapping.
+ *
+ * Every name here is listed explicitly (and pinned by `tests/exports_test.ts`): an export is a
+ * promise to users, so adding one is a deliberate edit.
+ *
+ * @example Tree-shaken: only the functions you import are bundled
  * ```ts
- * import { AegisClient } from "@aegis/sdk/client";
+ * import { AegisCore, listAgents } from "@aegis/sdk/client";
  * import { createFakeOrchestrator } from "@aegis/sdk/testing";
  *
  * const fake = createFakeOrchestrator();
- * const client = new AegisClient({ baseUrl: "http://fake", bearerToken: fake.token, fetch: fake.fetch });
- * console.log((await client.healthLive()).status);
+ * const core = new AegisCore({ baseUrl: "http://fake", bearerToken: fake.token, fetch: fake.fetch });
+ * console.log(await listAgents(core)); // []
  * ```
  *
  * @module
  */
 
-export * from "./core/errors.ts";
-export * from "./core/options.ts";
-export { AegisCore, type HttpMethod, type QueryValue, type RequestSpec } from "./core/core.ts";
-export {
-  encodeFilePath,
-  encodeSegment,
-  normalizeFilePath,
-  path,
-  type PathParam,
-} from "./core/path.ts";
-export { type SSEMessage, SSEParser, type SSEParserOptions } from "./core/sse.ts";
-export { EventStream, type EventStreamSpec } from "./core/stream.ts";
-export { FileDownload } from "./core/download.ts";
 export { AegisClient } from "./aegis_client.ts";
-export * from "./events.ts";
-export * from "./health.ts";
-export * from "./agents.ts";
-export * from "./executions.ts";
-export * from "./workflows.ts";
-export * from "./workflow_executions.ts";
-export * from "./approvals.ts";
-export * from "./stimuli.ts";
-export * from "./volumes.ts";
-export * from "./volume_files.ts";
-export * from "./dispatch.ts";
-export * from "./credentials.ts";
-export * from "./secrets.ts";
-export * from "./api_keys.ts";
-export * from "./colony.ts";
-export * from "./billing.ts";
-export * from "./cluster.ts";
-export * from "./swarms.ts";
-export * from "./observability.ts";
-export * from "./cortex.ts";
-export * from "./users.ts";
-export * from "./admin.ts";
-export * from "./seal_api.ts";
+export { AegisCore, type HttpMethod, type QueryValue, type RequestSpec } from "./core/pipeline.ts";
+export { AegisPromise, type WithResponse } from "./core/api_promise.ts";
+export {
+  AegisHookError,
+  type AfterResponseContext,
+  type AfterResponseHook,
+  type BeforeRequestContext,
+  type BeforeRequestHook,
+  type BeforeRetryContext,
+  type BeforeRetryHook,
+  type ErrorHook,
+  type ErrorHookContext,
+  type HookCall,
+  type HookName,
+  type Hooks,
+  type StreamEventContext,
+  type StreamEventHook,
+  type TraceContext,
+  type TraceContextProvider,
+} from "./core/hooks.ts";
+export { EventStream, type EventStreamSpec } from "./core/stream.ts";
+export {
+  eventStreamResponse,
+  type EventStreamResponseOptions,
+  type ServerSentFrame,
+} from "./core/stream_response.ts";
+export type { SSEMessage } from "./core/sse.ts";
+export { FileDownload } from "./core/download.ts";
+export {
+  type ClientOptions,
+  type Logger,
+  type LogLevel,
+  type RequestOptions,
+  type TokenProvider,
+} from "./core/options.ts";
+export {
+  AegisAbortError,
+  AegisConnectionError,
+  AegisError,
+  AegisProtocolError,
+  AegisTimeoutError,
+  InvalidArgumentError,
+} from "../errors.ts";
+export {
+  AegisApiError,
+  AegisRedirectError,
+  AegisStreamInterruptedError,
+  type ApiErrorInit,
+  AuthenticationError,
+  BadRequestError,
+  BillingNotConfiguredError,
+  ConflictError,
+  InternalServerError,
+  NotFoundError,
+  NotImplementedError,
+  PaymentRequiredError,
+  PermissionDeniedError,
+  RateLimitError,
+  TokenRequestError,
+  UnprocessableEntityError,
+} from "./core/errors.ts";
 export type { ManifestInput } from "./manifest_input.ts";
-// Manifest types, which deployAgent/registerWorkflow accept (type-only: nothing is bundled).
-export type * from "../manifest/types.ts";
-export type * from "../manifest/workflow_types.ts";
+export { type HealthLive, healthLive, type HealthReady, healthReady } from "./health.ts";
+export {
+  type AgentDetail,
+  type AgentScope,
+  type AgentStatus,
+  type AgentSummary,
+  type AgentVersion,
+  type AttachmentRef,
+  deleteAgent,
+  deployAgent,
+  type DeployAgentOptions,
+  type DeployAgentResponse,
+  executeAgent,
+  type ExecuteAgentOptions,
+  type ExecuteAgentResponse,
+  getAgent,
+  listAgents,
+  type ListAgentsOptions,
+  listAgentVersions,
+  lookupAgent,
+  type LookupAgentResponse,
+  streamAgentEvents,
+  type StreamAgentEventsOptions,
+  type SuccessResponse,
+  updateAgent,
+  updateAgentScope,
+  type UpdateAgentScopeResponse,
+} from "./agents.ts";
+export {
+  cancelExecution,
+  deleteExecution,
+  type Execution,
+  type ExecutionActionResponse,
+  ExecutionFailedError,
+  type ExecutionFailureEvent,
+  type ExecutionResult,
+  type ExecutionStatus,
+  type ExecutionSummary,
+  getExecution,
+  getExecutionFile,
+  listExecutions,
+  type ListExecutionsOptions,
+  runExecution,
+  type RunExecutionOptions,
+  startExecution,
+  streamExecution,
+  type StreamExecutionOptions,
+} from "./executions.ts";
+export {
+  type AbsentExecutionVariants,
+  type ActivityEventEnvelope,
+  type AgentEvent,
+  decodeExecutionEvent,
+  type ExecutionEvent,
+  type ExecutionEventDetails,
+  type ExecutionEventIds,
+  type ExecutionEventOf,
+  type ExecutionEventVariants,
+  isExecutionEventType,
+  isTerminalExecutionEvent,
+  type KnownExecutionEvent,
+  type KnownExecutionEventType,
+  type LlmErrorClass,
+  TERMINAL_EXECUTION_EVENTS,
+  type TerminalExecutionEventType,
+  type UnknownEventDetails,
+  type UnknownExecutionEvent,
+} from "./events.ts";
+export {
+  deleteWorkflow,
+  executeTemporalWorkflow,
+  type ExecuteTemporalWorkflowRequest,
+  getWorkflow,
+  listWorkflows,
+  type ListWorkflowsOptions,
+  listWorkflowVersions,
+  registerTemporalWorkflow,
+  registerWorkflow,
+  type RegisterWorkflowOptions,
+  type RegisterWorkflowResponse,
+  runWorkflow,
+  type RunWorkflowOptions,
+  updateWorkflowScope,
+  type UpdateWorkflowScopeResponse,
+  type WorkflowDeleteResponse,
+  type WorkflowDetail,
+  type WorkflowManifestInput,
+  type WorkflowRunResponse,
+  type WorkflowScope,
+  type WorkflowSummary,
+  type WorkflowVersion,
+} from "./workflows.ts";
+export {
+  cancelWorkflowExecution,
+  type CancelWorkflowExecutionResponse,
+  decodeWorkflowLogEvent,
+  getWorkflowExecution,
+  getWorkflowExecutionLogs,
+  isTerminalWorkflowLogEvent,
+  iterateWorkflowExecutionLogs,
+  type IterateWorkflowExecutionLogsOptions,
+  iterateWorkflowExecutions,
+  type IterateWorkflowExecutionsOptions,
+  type KnownWorkflowLogEvent,
+  type KnownWorkflowLogEventType,
+  listWorkflowExecutions,
+  type ListWorkflowExecutionsOptions,
+  removeWorkflowExecution,
+  type RemoveWorkflowExecutionResponse,
+  runWorkflowExecution,
+  type RunWorkflowExecutionOptions,
+  signalWorkflowExecution,
+  type SignalWorkflowExecutionResponse,
+  type StoredWorkflowEventPayload,
+  type StoredWorkflowLogEvent,
+  streamWorkflowExecutionLogs,
+  type StreamWorkflowExecutionLogsOptions,
+  TERMINAL_WORKFLOW_LOG_EVENTS,
+  type TerminalWorkflowLogEventType,
+  type UnknownWorkflowLogEvent,
+  type WorkflowEventVariants,
+  type WorkflowExecution,
+  WorkflowExecutionFailedError,
+  type WorkflowExecutionLogs,
+  type WorkflowExecutionLogsOptions,
+  type WorkflowExecutionResult,
+  type WorkflowExecutionStatus,
+  type WorkflowExecutionSummary,
+  type WorkflowLogEvent,
+  type WorkflowLogEventEnvelope,
+  type WorkflowLogEventOf,
+} from "./workflow_executions.ts";
+export {
+  type ApprovalRequest,
+  type ApprovalResponse,
+  approveRequest,
+  getPendingApproval,
+  listPendingApprovals,
+  type PendingApproval,
+  type PendingApprovalList,
+  type PendingApprovalResponse,
+  type RejectionRequest,
+  rejectRequest,
+} from "./approvals.ts";
+export {
+  getStimulus,
+  ingestStimulus,
+  type IngestStimulusRequest,
+  listStimuli,
+  type ListStimuliOptions,
+  sendWebhook,
+  type SendWebhookOptions,
+  signWebhook,
+  type StimulusAccepted,
+  type StimulusList,
+  type StimulusResponse,
+  type StimulusView,
+  type WebhookPayload,
+} from "./stimuli.ts";
+export {
+  createVolume,
+  type CreateVolumeRequest,
+  deleteVolume,
+  getVolume,
+  getVolumeQuota,
+  listVolumes,
+  renameVolume,
+  type Volume,
+  type VolumeActionResponse,
+  type VolumeQuota,
+  type VolumeStatus,
+  type VolumeSummary,
+} from "./volumes.ts";
+export {
+  attachmentRefFromUpload,
+  CHAT_ATTACHMENTS_VOLUME,
+  deletePath,
+  downloadFile,
+  downloadFileBytes,
+  listFiles,
+  mkdir,
+  movePath,
+  statFile,
+  uploadFile,
+  type UploadFileOptions,
+  type UploadFileResponse,
+  type UploadSource,
+  type VolumeFileEntry,
+  type VolumeFileStat,
+} from "./volume_files.ts";
+export { dispatchGateway } from "./dispatch.ts";
+// The messages dispatchGateway sends and answers (also in `@aegis/sdk/bootstrap`).
+export type {
+  AgentMessage,
+  ConversationMessage,
+  ConversationToolCall,
+  DispatchMessage,
+  DispatchResultMessage,
+  FinalMessage,
+  GenerateMessage,
+  OrchestratorMessage,
+} from "../bootstrap/mod.ts";
+export {
+  addGrant,
+  type AddGrantRequest,
+  type AddGrantResponse,
+  type CredentialGrant,
+  type CredentialGrantTarget,
+  type CredentialList,
+  type CredentialProvider,
+  type CredentialStatus,
+  type CredentialStatusResponse,
+  type CredentialType,
+  type CredentialTypeInput,
+  devicePoll,
+  type DevicePollComplete,
+  type DevicePollPending,
+  type DevicePollRequest,
+  type DevicePollResponse,
+  getCredential,
+  type GetCredentialResponse,
+  type GrantList,
+  listCredentials,
+  listGrants,
+  oauthCallback,
+  type OAuthCallbackParams,
+  type OAuthCallbackResponse,
+  oauthInitiate,
+  type OAuthInitiateRequest,
+  type OAuthInitiateResponse,
+  revokeCredential,
+  revokeGrant,
+  type RevokeGrantResponse,
+  rotateCredential,
+  storeApiKey,
+  type StoreApiKeyRequest,
+  type StoreApiKeyResponse,
+  type UserCredentialBinding,
+} from "./credentials.ts";
+export {
+  deleteSecret,
+  type DeleteSecretResponse,
+  getSecret,
+  listSecrets,
+  type SecretInfo,
+  writeSecret,
+  type WriteSecretResponse,
+} from "./secrets.ts";
+export {
+  type ApiKey,
+  type ApiKeyList,
+  createApiKey,
+  type CreateApiKeyRequest,
+  type CreatedApiKey,
+  listApiKeys,
+  revokeApiKey,
+  type RevokeApiKeyResponse,
+} from "./api_keys.ts";
+export {
+  type ColonyInvitation,
+  type ColonyMember,
+  type ColonyMemberList,
+  type ColonyRole,
+  type ColonySubscription,
+  type ColonyTier,
+  getSamlConfig,
+  getSubscription,
+  inviteMember,
+  type InviteMemberResponse,
+  listMembers,
+  removeMember,
+  type SamlConfig,
+  type SamlConfigResponse,
+  setSamlConfig,
+  type SetSamlConfigResponse,
+  updateRole,
+  type UpdateRoleResponse,
+} from "./colony.ts";
+export {
+  type BillingSubscription,
+  type CheckoutSessionRequest,
+  createCheckoutSession,
+  createPortalSession,
+  getInvoices,
+  getSubscriptionBilling,
+  type Invoice,
+  type InvoiceList,
+  listPrices,
+  type PortalSessionRequest,
+  type Price,
+  type PricingResponse,
+  type SessionUrl,
+  type TierPricing,
+} from "./billing.ts";
+export {
+  type AcceptedInvitation,
+  acceptInvitation,
+  cancelInvitation,
+  type CreatedTeam,
+  createTeam,
+  type CreateTeamRequest,
+  type CreateTeamResponse,
+  deleteTeam,
+  type InvitationList,
+  listInvitations,
+  listTeams,
+  type PendingInvitation,
+  type TeamList,
+  type TeamSummary,
+  type TeamTier,
+} from "./colony_teams.ts";
+export {
+  changeTier,
+  previewTierChange,
+  type TargetTier,
+  type TierChangeAction,
+  type TierChangePreview,
+  type TierChangeRequest,
+  type TierChangeResult,
+  updateSeats,
+  type UpdateSeatsRequest,
+  type UpdateSeatsResponse,
+} from "./billing_plan.ts";
+export { type ApiKeyIdentity, validateApiKey } from "./api_key_validation.ts";
+export {
+  type CloneStrategy,
+  commitGitRepo,
+  createGitRepo,
+  type CreateGitRepoRequest,
+  deleteGitRepo,
+  diffGitRepo,
+  type DiffGitRepoOptions,
+  getGitRepo,
+  type GitCommitResponse,
+  type GitDiff,
+  type GitRef,
+  type GitRefInput,
+  type GitRepoActionResponse,
+  type GitRepoBinding,
+  type GitRepoStatus,
+  listGitRepos,
+  pushGitRepo,
+  type PushGitRepoOptions,
+  refreshGitRepo,
+} from "./git_repos.ts";
+export {
+  createScript,
+  deleteScript,
+  getScript,
+  listScripts,
+  type ListScriptsOptions,
+  type Script,
+  type ScriptDetail,
+  type ScriptInput,
+  type ScriptVersionSummary,
+  updateScript,
+} from "./scripts.ts";
+export {
+  type CanvasActionResponse,
+  type CanvasEvent,
+  type CanvasSession,
+  type CanvasSessionStatus,
+  createCanvasSession,
+  type CreateCanvasSessionRequest,
+  deleteCanvasSession,
+  getCanvasSession,
+  listCanvasSessions,
+  type ListCanvasSessionsOptions,
+  streamCanvasSession,
+  type StreamCanvasSessionOptions,
+  updateCanvasSession,
+  type UpdateCanvasSessionRequest,
+  type WorkspaceMode,
+} from "./canvas.ts";
+export {
+  cancelFleet,
+  createEdgeGroup,
+  type CreateEdgeGroupRequest,
+  createEnrollmentToken,
+  deleteEdgeGroup,
+  deleteEdgeHost,
+  type EdgeGroup,
+  type EdgeHost,
+  type EdgeSelector,
+  type EdgeSelectorInput,
+  type EdgeTarget,
+  type EnrollmentToken,
+  type FleetEvent,
+  type FleetInvokeRequest,
+  type FleetPreview,
+  type FleetRunList,
+  type FleetSummary,
+  getEdgeGroup,
+  getEdgeHost,
+  getFleetRun,
+  invokeFleet,
+  type InvokeFleetOptions,
+  type LabelMatch,
+  listEdgeGroups,
+  listEdgeHosts,
+  listFleetRuns,
+  previewFleet,
+  type TagMatch,
+  updateEdgeGroup,
+  type UpdateEdgeGroupRequest,
+  updateEdgeHost,
+  type UpdateEdgeHostRequest,
+} from "./edge.ts";
+export {
+  type ClusterNode,
+  type ClusterNodeList,
+  type ClusterNodesOptions,
+  type ClusterStatus,
+  getClusterNodes,
+  getClusterStatus,
+} from "./cluster.ts";
+export {
+  getSwarm,
+  listSwarms,
+  type ListSwarmsOptions,
+  type Swarm,
+  type SwarmDetail,
+  type SwarmList,
+  type SwarmLock,
+  type SwarmMessage,
+} from "./swarms.ts";
+export {
+  type DashboardSummary,
+  getDashboardSummary,
+  listSecurityIncidents,
+  listStorageViolations,
+  type ObservabilityListOptions,
+  type SecurityIncident,
+  type SecurityIncidentList,
+  type StorageViolation,
+  type StorageViolationList,
+} from "./observability.ts";
+export {
+  type CortexMetrics,
+  type CortexPattern,
+  type CortexPatternList,
+  type CortexSkill,
+  type CortexSkillList,
+  getCortexMetrics,
+  getCortexSkills,
+  listCortexPatterns,
+  type ListCortexPatternsOptions,
+} from "./cortex.ts";
+export {
+  getUserRateLimitUsage,
+  type UserRateLimitBucket,
+  type UserRateLimitUsage,
+} from "./users.ts";
+export {
+  createRateLimitOverride,
+  createTenant,
+  deleteRateLimitOverride,
+  type DeleteRateLimitOverrideResponse,
+  deleteTenant,
+  getRateLimitUsage,
+  listRateLimitOverrides,
+  listTenants,
+  type RateLimitOverride,
+  type RateLimitOverrideFilter,
+  type RateLimitOverrideInput,
+  type RateLimitOverrideList,
+  type RateLimitUsage,
+  suspendTenant,
+  type Tenant,
+  type TenantList,
+  type TenantQuotas,
+  type TenantStatusResponse,
+  type UsageRecord,
+} from "./admin.ts";
+export {
+  attestSeal,
+  invokeSeal,
+  listSealTools,
+  type SealAttestationRequest,
+  type SealAttestationResponse,
+  type SealInvokeEnvelope,
+  type SealInvokeResult,
+  type SealTool,
+  type SealToolsResponse,
+} from "./seal_api.ts";
+// The manifest types that deployAgent, registerWorkflow and their answers carry (type-only).
+export type {
+  AccessMode,
+  AdvancedConfig,
+  AgentManifest,
+  AgentOutputHandler,
+  AgentSpec,
+  AgentState,
+  ConsensusConfig,
+  ConsensusStrategy,
+  ConsensusTransition,
+  ContainerOutputHandler,
+  ContainerResources,
+  ContainerRunConfig,
+  ContainerRunState,
+  ContainerVolumeMount,
+  ContextItem,
+  CronSchedule,
+  CustomTransition,
+  DeliveryCondition,
+  DeliveryConfig,
+  DeliveryDestination,
+  DeliveryTransform,
+  DeliveryType,
+  DirectoryContextItem,
+  EmailDelivery,
+  ExecutionMode,
+  ExecutionStrategy,
+  ExitCodeTransition,
+  ExitCodeValidator,
+  FileContextItem,
+  FilesystemPolicy,
+  HealthCheck,
+  HumanState,
+  ImagePullPolicy,
+  InputEqualsTransition,
+  IntervalSchedule,
+  IsolationMode,
+  JsonSchemaValidator,
+  ManifestMetadata,
+  ManualSchedule,
+  McpToolOutputHandler,
+  MultiJudgeValidator,
+  NetworkMode,
+  NetworkPolicy,
+  OutputHandlerConfig,
+  ParallelAgentConfig,
+  ParallelAgentsState,
+  ParallelContainerRunState,
+  RegexValidator,
+  ResourceLimits,
+  RestDelivery,
+  RetryConfig,
+  RuntimeConfig,
+  ScheduleConfig,
+  ScoreBetweenTransition,
+  SecurityConfig,
+  SemanticValidator,
+  SimpleTransition,
+  SmsDelivery,
+  StateCommon,
+  StateJudge,
+  StorageClass,
+  SubworkflowState,
+  SystemState,
+  TaskConfig,
+  TextContextItem,
+  ThresholdTransition,
+  Transition,
+  TransitionBase,
+  UrlContextItem,
+  ValidatorSpec,
+  VolumeSpec,
+  VolumeType,
+  WebhookDelivery,
+  WebhookOutputHandler,
+  WorkflowManifest,
+  WorkflowMetadata,
+  WorkflowSharedVolume,
+  WorkflowSpec,
+  WorkflowState,
+  WorkflowStorage,
+  WorkflowWorkspace,
+} from "../manifest/mod.ts";
+// From its own module: `manifest/mod.ts` would pull the validators and YAML into every bundle.
+export { MANIFEST_API_VERSION } from "../manifest/common_types.ts";

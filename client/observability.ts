@@ -6,7 +6,8 @@
  */
 
 import type { ClusterStatus } from "./cluster.ts";
-import type { AegisCore } from "./core/core.ts";
+import type { AegisCore } from "./core/pipeline.ts";
+import { AegisPromise } from "./core/api_promise.ts";
 import type { RequestOptions } from "./core/options.ts";
 
 /** `GET /v1/dashboard/summary`. */
@@ -37,14 +38,14 @@ export interface SecurityIncident {
   category: string;
   /** Severity. */
   severity: string;
-  /** Agent id, if known. */
-  agent_id?: string | null;
-  /** Execution id. */
-  execution_id?: string | null;
-  /** SEAL session id, if any. */
-  session_id?: string | null;
-  /** Tool involved, if any. */
-  tool_name?: string | null;
+  /** Agent id; `null` when there is none. */
+  agent_id: string | null;
+  /** Execution id; `null` when there is none. */
+  execution_id: string | null;
+  /** SEAL session id; `null` when there is none. */
+  session_id: string | null;
+  /** Tool involved; `null` when there is none. */
+  tool_name: string | null;
   /** Details. */
   details: string;
   /** When it happened (RFC 3339). */
@@ -63,12 +64,12 @@ export interface StorageViolation {
   category: string;
   /** Execution id. */
   execution_id: string;
-  /** Volume id, if any. */
-  volume_id?: string | null;
-  /** Path inside the volume, if known. */
-  path?: string | null;
-  /** File operation, if known. */
-  operation?: string | null;
+  /** Volume id; `null` when there is none. */
+  volume_id: string | null;
+  /** Path inside the volume; `null` when there is none. */
+  path: string | null;
+  /** File operation; `null` when there is none. */
+  operation: string | null;
   /** Details. */
   details: string;
   /** When it happened (RFC 3339). */
@@ -100,11 +101,13 @@ export interface ObservabilityListOptions extends RequestOptions {
  * console.log((await getDashboardSummary(core)).cluster.cluster_health);
  * ```
  */
-export async function getDashboardSummary(
+export function getDashboardSummary(
   core: AegisCore,
   options?: RequestOptions,
-): Promise<DashboardSummary> {
-  return await core.request({ method: "GET", path: "/v1/dashboard/summary" }, options);
+): AegisPromise<DashboardSummary> {
+  return AegisPromise.run(core, async (core) => {
+    return await core.request({ method: "GET", path: "/v1/dashboard/summary" }, options);
+  });
 }
 
 /**
@@ -120,15 +123,17 @@ export async function getDashboardSummary(
  * console.log((await listSecurityIncidents(core, { limit: 20 })).items);
  * ```
  */
-export async function listSecurityIncidents(
+export function listSecurityIncidents(
   core: AegisCore,
   options: ObservabilityListOptions = {},
-): Promise<SecurityIncidentList> {
-  return await core.request({
-    method: "GET",
-    path: "/v1/security/incidents",
-    query: { limit: options.limit },
-  }, options);
+): AegisPromise<SecurityIncidentList> {
+  return AegisPromise.run(core, async (core) => {
+    return await core.request({
+      method: "GET",
+      path: "/v1/security/incidents",
+      query: { limit: options.limit },
+    }, options);
+  });
 }
 
 /**
@@ -146,14 +151,16 @@ export async function listSecurityIncidents(
  * console.log((await listStorageViolations(core)).items);
  * ```
  */
-export async function listStorageViolations(
+export function listStorageViolations(
   core: AegisCore,
   options: ObservabilityListOptions = {},
-): Promise<StorageViolationList> {
-  return await core.request({
-    method: "GET",
-    path: "/v1/storage/violations",
-    query: { limit: options.limit },
-    embeddedErrors: true,
-  }, options);
+): AegisPromise<StorageViolationList> {
+  return AegisPromise.run(core, async (core) => {
+    return await core.request({
+      method: "GET",
+      path: "/v1/storage/violations",
+      query: { limit: options.limit },
+      embeddedErrors: true,
+    }, options);
+  });
 }

@@ -5,8 +5,10 @@
  * @module
  */
 
-import type { AegisCore } from "./core/core.ts";
-import { InvalidArgumentError } from "./core/errors.ts";
+import type { AegisCore } from "./core/pipeline.ts";
+import { AegisPromise } from "./core/api_promise.ts";
+import type { JsonValue } from "../seal/canonical.ts";
+import { InvalidArgumentError } from "../errors.ts";
 import type { RequestOptions } from "./core/options.ts";
 import { rejectControlCharacters } from "./core/path.ts";
 
@@ -76,11 +78,17 @@ export interface SealTool {
   description: string;
   /** JSON Schema of the arguments (camelCase on the wire). */
   inputSchema: unknown;
-  /** Executor metadata, if any. */
-  executor?: unknown;
-  /** True when the tool can run across an edge fleet. */
-  fleetCapable?: boolean;
+  /** Where the tool runs (`"edge"` for edge-routed tools); left out for the local chain. */
+  executor?: string;
+  /** `true` when the tool can run across an edge fleet; left out otherwise. */
+  fleetCapable?: true;
 }
+
+/**
+ * What `POST /v1/seal/invoke` answers: the tool's own JSON result, unwrapped, or
+ * `{status: "dispatch_required", action}` for tools that must run inside the agent container.
+ */
+export type SealInvokeResult = JsonValue;
 
 /** `GET /v1/seal/tools`. */
 export interface SealToolsResponse {
@@ -117,12 +125,14 @@ export interface SealToolsResponse {
  * console.log(session.security_token.split(".").length); // 3
  * ```
  */
-export async function attestSeal(
+export function attestSeal(
   core: AegisCore,
   payload: SealAttestationRequest,
   options?: RequestOptions,
-): Promise<SealAttestationResponse> {
-  return await core.request({ method: "POST", path: "/v1/seal/attest", json: payload }, options);
+): AegisPromise<SealAttestationResponse> {
+  return AegisPromise.run(core, async (core) => {
+    return await core.request({ method: "POST", path: "/v1/seal/attest", json: payload }, options);
+  });
 }
 
 /**
@@ -150,21 +160,23 @@ export async function attestSeal(
  * console.log(await invokeSeal(core, envelope)); // { hi: 1 }
  * ```
  */
-export async function invokeSeal(
+export function invokeSeal(
   core: AegisCore,
   envelope: SealInvokeEnvelope | string,
   options?: RequestOptions,
-): Promise<unknown> {
-  const spec = typeof envelope === "string"
-    ? { body: envelope, contentType: "application/json" }
-    : { json: envelope };
-  return await core.request({
-    method: "POST",
-    path: "/v1/seal/invoke",
-    ...spec,
-    auth: false,
-    idempotent: false,
-  }, { ...options, maxRetries: 0 });
+): AegisPromise<SealInvokeResult> {
+  return AegisPromise.run(core, async (core) => {
+    const spec = typeof envelope === "string"
+      ? { body: envelope, contentType: "application/json" }
+      : { json: envelope };
+    return await core.request({
+      method: "POST",
+      path: "/v1/seal/invoke",
+      ...spec,
+      auth: false,
+      idempotent: false,
+    }, { ...options, maxRetries: 0 });
+  });
 }
 
 /**
@@ -179,30 +191,32 @@ export async function invokeSeal(
  * import { createFakeOrchestrator } from "@aegis/sdk/testing";
  *
  * const fake = createFakeOrchestrator();
- * const core = new AegisCore({ baseUrl: "http://fake", fetch: fake.fetch });
+ * const core = new AegisCore({ baseUrl: "http://fake", auth: "none", fetch: fake.fetch });
  * const { tools } = await listSealTools(core, "aegis-system-operator");
  * console.log(tools.map((t) => t.name));
  * ```
  */
-export async function listSealTools(
+export function listSealTools(
   core: AegisCore,
   securityContext?: string,
   options?: RequestOptions,
-): Promise<SealToolsResponse> {
-  if (securityContext !== undefined) {
-    if (typeof securityContext !== "string" || securityContext.length === 0) {
-      throw new InvalidArgumentError("securityContext", "must be a non-empty string");
+): AegisPromise<SealToolsResponse> {
+  return AegisPromise.run(core, async (core) => {
+    if (securityContext !== undefined) {
+      if (typeof securityContext !== "string" || securityContext.length === 0) {
+        throw new InvalidArgumentError("securityContext", "must be a non-empty string");
+      }
+      rejectControlCharacters(securityContext, "securityContext");
     }
-    rejectControlCharacters(securityContext, "securityContext");
-  }
-  return await core.request({
-    method: "GET",
-    path: "/v1/seal/tools",
-    query: { security_context: securityContext },
-    // Header values must be ASCII; other names still travel in the query parameter.
-    headers: securityContext !== undefined && /^[\x20-\x7e]+$/.test(securityContext)
-      ? { "x-zaru-security-context": securityContext }
-      : undefined,
-    auth: false,
-  }, options);
+    return await core.request({
+      method: "GET",
+      path: "/v1/seal/tools",
+      query: { security_context: securityContext },
+      // Header values must be ASCII; other names still travel in the query parameter.
+      headers: securityContext !== undefined && /^[\x20-\x7e]+$/.test(securityContext)
+        ? { "x-zaru-security-context": securityContext }
+        : undefined,
+      auth: false,
+    }, options);
+  });
 }

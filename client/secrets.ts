@@ -6,8 +6,9 @@
  * @module
  */
 
-import type { AegisCore } from "./core/core.ts";
-import { InvalidArgumentError } from "./core/errors.ts";
+import type { AegisCore } from "./core/pipeline.ts";
+import { AegisPromise } from "./core/api_promise.ts";
+import { AegisProtocolError, InvalidArgumentError } from "../errors.ts";
 import type { RequestOptions } from "./core/options.ts";
 import { path } from "./core/path.ts";
 
@@ -37,9 +38,9 @@ export interface DeleteSecretResponse {
 
 /**
  * Lists secrets. The orchestrator does not support listing: `GET /v1/secrets` always answers
- * 501, so this always rejects with a `NotImplementedError` today. It is kept so code written
- * against the seed reference compiles and fails with a clear, typed error instead of a 404; the
- * answer is returned as is should a future orchestrator implement the route.
+ * 501, so this always rejects with a `NotImplementedError`. It is kept so that code written
+ * against the AEGIS SDK reference compiles and fails with a clear, typed error instead of a 404.
+ * Read individual secrets with {@link getSecret}.
  *
  * @example
  * ```ts
@@ -51,8 +52,15 @@ export interface DeleteSecretResponse {
  * await listSecrets(core).catch((e) => console.log(e instanceof NotImplementedError)); // true
  * ```
  */
-export async function listSecrets(core: AegisCore, options?: RequestOptions): Promise<unknown> {
-  return await core.request({ method: "GET", path: "/v1/secrets" }, options);
+export function listSecrets(core: AegisCore, options?: RequestOptions): AegisPromise<never> {
+  return AegisPromise.run(core, async (core) => {
+    await core.request({ method: "GET", path: "/v1/secrets" }, options);
+    // Only reached if an orchestrator ever answered 2xx: its shape is unknown, so say so.
+    throw new AegisProtocolError(
+      "GET /v1/secrets answered with success, but this orchestrator version cannot list secrets; " +
+        "read each secret with getSecret(path) instead",
+    );
+  });
 }
 
 /**
@@ -70,12 +78,14 @@ export async function listSecrets(core: AegisCore, options?: RequestOptions): Pr
  * console.log(await getSecret(core, "ci/github")); // { path: "ci/github", fields: ["token"] }
  * ```
  */
-export async function getSecret(
+export function getSecret(
   core: AegisCore,
   secretPath: string,
   options?: RequestOptions,
-): Promise<SecretInfo> {
-  return await core.request({ method: "GET", path: path`/v1/secrets/${secretPath}` }, options);
+): AegisPromise<SecretInfo> {
+  return AegisPromise.run(core, async (core) => {
+    return await core.request({ method: "GET", path: path`/v1/secrets/${secretPath}` }, options);
+  });
 }
 
 /**
@@ -92,20 +102,22 @@ export async function getSecret(
  * console.log(await writeSecret(core, "db/main", { user: "app", password: "s3cret", port: 5432 }));
  * ```
  */
-export async function writeSecret(
+export function writeSecret(
   core: AegisCore,
   secretPath: string,
   data: Record<string, unknown>,
   options?: RequestOptions,
-): Promise<WriteSecretResponse> {
-  if (typeof data !== "object" || data === null || Array.isArray(data)) {
-    throw new InvalidArgumentError("data", "must be an object of secret fields");
-  }
-  return await core.request({
-    method: "PUT",
-    path: path`/v1/secrets/${secretPath}`,
-    json: { data },
-  }, options);
+): AegisPromise<WriteSecretResponse> {
+  return AegisPromise.run(core, async (core) => {
+    if (typeof data !== "object" || data === null || Array.isArray(data)) {
+      throw new InvalidArgumentError("data", "must be an object of secret fields");
+    }
+    return await core.request({
+      method: "PUT",
+      path: path`/v1/secrets/${secretPath}`,
+      json: { data },
+    }, options);
+  });
 }
 
 /**
@@ -122,10 +134,12 @@ export async function writeSecret(
  * console.log(await deleteSecret(core, "tmp")); // { status: "deleted", path: "tmp" }
  * ```
  */
-export async function deleteSecret(
+export function deleteSecret(
   core: AegisCore,
   secretPath: string,
   options?: RequestOptions,
-): Promise<DeleteSecretResponse> {
-  return await core.request({ method: "DELETE", path: path`/v1/secrets/${secretPath}` }, options);
+): AegisPromise<DeleteSecretResponse> {
+  return AegisPromise.run(core, async (core) => {
+    return await core.request({ method: "DELETE", path: path`/v1/secrets/${secretPath}` }, options);
+  });
 }

@@ -5,8 +5,9 @@
  */
 
 import { encodeHex } from "../internal/encoding.ts";
-import type { AegisCore, RequestSpec } from "./core/core.ts";
-import { AegisError, InvalidArgumentError } from "./core/errors.ts";
+import type { AegisCore, RequestSpec } from "./core/pipeline.ts";
+import { AegisPromise } from "./core/api_promise.ts";
+import { AegisError, InvalidArgumentError } from "../errors.ts";
 import { expectObject } from "./core/expect.ts";
 import type { RequestOptions } from "./core/options.ts";
 import { path } from "./core/path.ts";
@@ -41,16 +42,16 @@ export interface StimulusView {
   source: string;
   /** Processing status reported by the orchestrator. */
   status: string;
-  /** Workflow UUID. */
-  workflow_id?: string;
-  /** Router confidence (0..1). */
-  confidence?: number;
-  /** How the workflow was chosen. */
-  routing_mode?: string;
-  /** Why the stimulus was rejected, if it was. */
-  rejection_reason?: string;
-  /** Router failure, if any. */
-  classification_error?: string;
+  /** Workflow it was routed to; `null` until routed (or when rejected). */
+  workflow_id: string | null;
+  /** Router confidence (0..1); `null` until classified. */
+  confidence: number | null;
+  /** How the workflow was chosen; `null` until routed. */
+  routing_mode: string | null;
+  /** Why the stimulus was rejected; `null` unless it was. */
+  rejection_reason: string | null;
+  /** Router failure; `null` unless classification failed. */
+  classification_error: string | null;
   /** RFC 3339. */
   received_at: string;
   /** RFC 3339 time of the last event. */
@@ -118,24 +119,26 @@ const RESERVED_SOURCES = new Set(["stripe", "git", "keycloak"]);
  * console.log(accepted.workflow_execution_id, accepted.location);
  * ```
  */
-export async function ingestStimulus(
+export function ingestStimulus(
   core: AegisCore,
   request: IngestStimulusRequest,
   options?: RequestOptions,
-): Promise<StimulusAccepted> {
-  if (typeof request?.content !== "string") {
-    throw new InvalidArgumentError("content", "is required and must be a string");
-  }
-  const key = request.idempotency_key;
-  if (key !== undefined && typeof key !== "string") {
-    throw new InvalidArgumentError("idempotency_key", "must be a string");
-  }
-  return await accepted(core, {
-    method: "POST",
-    path: "/v1/stimuli",
-    json: { content: request.content, idempotency_key: key },
-    idempotent: key !== undefined,
-  }, options);
+): AegisPromise<StimulusAccepted> {
+  return AegisPromise.run(core, async (core) => {
+    if (typeof request?.content !== "string") {
+      throw new InvalidArgumentError("content", "is required and must be a string");
+    }
+    const key = request.idempotency_key;
+    if (key !== undefined && typeof key !== "string") {
+      throw new InvalidArgumentError("idempotency_key", "must be a string");
+    }
+    return await accepted(core, {
+      method: "POST",
+      path: "/v1/stimuli",
+      json: { content: request.content, idempotency_key: key },
+      idempotent: key !== undefined,
+    }, options);
+  });
 }
 
 /**
@@ -151,20 +154,22 @@ export async function ingestStimulus(
  * console.log((await listStimuli(core, { limit: 10 })).items); // []
  * ```
  */
-export async function listStimuli(
+export function listStimuli(
   core: AegisCore,
   options: ListStimuliOptions = {},
-): Promise<StimulusList> {
-  const limit = options.limit;
-  if (limit !== undefined && (!Number.isSafeInteger(limit) || limit < 1 || limit > 500)) {
-    throw new InvalidArgumentError("limit", "must be an integer from 1 to 500");
-  }
-  const body = await core.request({
-    method: "GET",
-    path: "/v1/stimuli",
-    query: { limit },
-  }, options);
-  return expectObject<StimulusList>(body, "GET /v1/stimuli");
+): AegisPromise<StimulusList> {
+  return AegisPromise.run(core, async (core) => {
+    const limit = options.limit;
+    if (limit !== undefined && (!Number.isSafeInteger(limit) || limit < 1 || limit > 500)) {
+      throw new InvalidArgumentError("limit", "must be an integer from 1 to 500");
+    }
+    const body = await core.request({
+      method: "GET",
+      path: "/v1/stimuli",
+      query: { limit },
+    }, options);
+    return expectObject<StimulusList>(body, "GET /v1/stimuli");
+  });
 }
 
 /**
@@ -181,16 +186,18 @@ export async function listStimuli(
  * await getStimulus(core, crypto.randomUUID()).catch((e) => console.log(e.name)); // "NotFoundError"
  * ```
  */
-export async function getStimulus(
+export function getStimulus(
   core: AegisCore,
   stimulusId: string,
   options?: RequestOptions,
-): Promise<StimulusResponse> {
-  return await core.request({
-    method: "GET",
-    path: path`/v1/stimuli/${stimulusId}`,
-    embeddedErrors: true,
-  }, options);
+): AegisPromise<StimulusResponse> {
+  return AegisPromise.run(core, async (core) => {
+    return await core.request({
+      method: "GET",
+      path: path`/v1/stimuli/${stimulusId}`,
+      embeddedErrors: true,
+    }, options);
+  });
 }
 
 /**
@@ -214,36 +221,38 @@ export async function getStimulus(
  * console.log(accepted.stimulus_id);
  * ```
  */
-export async function sendWebhook(
+export function sendWebhook(
   core: AegisCore,
   source: string,
   payload: WebhookPayload,
   options: SendWebhookOptions,
-): Promise<StimulusAccepted> {
-  if (RESERVED_SOURCES.has(source)) {
-    throw new InvalidArgumentError(
-      "source",
-      `'${source}' is an internal webhook of the orchestrator with its own authentication`,
-    );
-  }
-  const route = path`/v1/webhooks/${source}`;
-  const secret = options?.secret;
-  if (!(typeof secret === "string" || secret instanceof Uint8Array) || secret.length === 0) {
-    throw new InvalidArgumentError(
-      "secret",
-      "is required: the orchestrator only accepts webhooks signed with the source's HMAC secret",
-    );
-  }
-  const { bytes, contentType } = serialisePayload(payload);
-  const signature = await signWebhook(bytes, secret);
-  return await accepted(core, {
-    method: "POST",
-    path: route,
-    body: bytes,
-    contentType: options.contentType ?? contentType,
-    headers: { "x-aegis-signature": signature },
-    auth: false,
-  }, options);
+): AegisPromise<StimulusAccepted> {
+  return AegisPromise.run(core, async (core) => {
+    if (RESERVED_SOURCES.has(source)) {
+      throw new InvalidArgumentError(
+        "source",
+        `'${source}' is an internal webhook of the orchestrator with its own authentication`,
+      );
+    }
+    const route = path`/v1/webhooks/${source}`;
+    const secret = options?.secret;
+    if (!(typeof secret === "string" || secret instanceof Uint8Array) || secret.length === 0) {
+      throw new InvalidArgumentError(
+        "secret",
+        "is required: the orchestrator only accepts webhooks signed with the source's HMAC secret",
+      );
+    }
+    const { bytes, contentType } = serialisePayload(payload);
+    const signature = await signWebhook(bytes, secret);
+    return await accepted(core, {
+      method: "POST",
+      path: route,
+      body: bytes,
+      contentType: options.contentType ?? contentType,
+      headers: { "x-aegis-signature": signature },
+      auth: false,
+    }, options);
+  });
 }
 
 /**

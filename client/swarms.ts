@@ -5,7 +5,8 @@
  * @module
  */
 
-import type { AegisCore } from "./core/core.ts";
+import type { AegisCore } from "./core/pipeline.ts";
+import { AegisPromise } from "./core/api_promise.ts";
 import type { RequestOptions } from "./core/options.ts";
 import { path } from "./core/path.ts";
 
@@ -25,8 +26,8 @@ export interface Swarm {
   status: string;
   /** Creation time (RFC 3339). */
   created_at: string;
-  /** Dissolution time, if dissolved. */
-  dissolved_at?: string | null;
+  /** Dissolution time; `null` when there is none. */
+  dissolved_at: string | null;
   /** Locks currently held. */
   lock_count: number;
   /** Messages exchanged recently. */
@@ -92,15 +93,17 @@ export interface ListSwarmsOptions extends RequestOptions {
  * console.log((await listSwarms(core, { limit: 50 })).items); // []
  * ```
  */
-export async function listSwarms(
+export function listSwarms(
   core: AegisCore,
   options: ListSwarmsOptions = {},
-): Promise<SwarmList> {
-  return await core.request({
-    method: "GET",
-    path: "/v1/swarms",
-    query: { limit: options.limit },
-  }, options);
+): AegisPromise<SwarmList> {
+  return AegisPromise.run(core, async (core) => {
+    return await core.request({
+      method: "GET",
+      path: "/v1/swarms",
+      query: { limit: options.limit },
+    }, options);
+  });
 }
 
 /**
@@ -117,14 +120,16 @@ export async function listSwarms(
  * await getSwarm(core, crypto.randomUUID()).catch((e) => console.log(e instanceof NotFoundError)); // true
  * ```
  */
-export async function getSwarm(
+export function getSwarm(
   core: AegisCore,
   swarmId: string,
   options?: RequestOptions,
-): Promise<SwarmDetail> {
-  return await core.request({
-    method: "GET",
-    path: path`/v1/swarms/${swarmId}`,
-    embeddedErrors: true,
-  }, options);
+): AegisPromise<SwarmDetail> {
+  return AegisPromise.run(core, async (core) => {
+    return await core.request({
+      method: "GET",
+      path: path`/v1/swarms/${swarmId}`,
+      embeddedErrors: true,
+    }, options);
+  });
 }

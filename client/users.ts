@@ -4,7 +4,8 @@
  * @module
  */
 
-import type { AegisCore } from "./core/core.ts";
+import type { AegisCore } from "./core/pipeline.ts";
+import { AegisPromise } from "./core/api_promise.ts";
 import type { RequestOptions } from "./core/options.ts";
 
 /** One rate-limit bucket of the caller. */
@@ -46,9 +47,11 @@ export interface UserRateLimitUsage {
  * }
  * ```
  */
-export async function getUserRateLimitUsage(
+export function getUserRateLimitUsage(
   core: AegisCore,
   options?: RequestOptions,
-): Promise<UserRateLimitUsage> {
-  return await core.request({ method: "GET", path: "/v1/user/rate-limits/usage" }, options);
+): AegisPromise<UserRateLimitUsage> {
+  return AegisPromise.run(core, async (core) => {
+    return await core.request({ method: "GET", path: "/v1/user/rate-limits/usage" }, options);
+  });
 }

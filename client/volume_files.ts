@@ -6,12 +6,18 @@
  */
 
 import type { AttachmentRef } from "./agents.ts";
-import type { AegisCore } from "./core/core.ts";
+import type { AegisCore } from "./core/pipeline.ts";
+import { AegisPromise } from "./core/api_promise.ts";
 import { FileDownload } from "./core/download.ts";
-import { InvalidArgumentError } from "./core/errors.ts";
+import { InvalidArgumentError } from "../errors.ts";
 import { expectArray, expectObject } from "./core/expect.ts";
 import type { RequestOptions } from "./core/options.ts";
-import { normalizeFilePath, path, rejectControlCharacters } from "./core/path.ts";
+import {
+  normalizeFilePath,
+  path,
+  rejectControlCharacters,
+  rejectLoneSurrogates,
+} from "./core/path.ts";
 import type { VolumeActionResponse } from "./volumes.ts";
 
 /**
@@ -20,7 +26,7 @@ import type { VolumeActionResponse } from "./volumes.ts";
  *
  * @example
  * ```ts
- * import { AegisClient, CHAT_ATTACHMENTS_VOLUME } from "@aegis/sdk";
+ * import { AegisClient, CHAT_ATTACHMENTS_VOLUME } from "@aegis/sdk/client";
  * import { createFakeOrchestrator } from "@aegis/sdk/testing";
  *
  * const fake = createFakeOrchestrator();
@@ -115,18 +121,20 @@ export interface UploadFileOptions extends RequestOptions {
  * console.log(await client.listFiles(id, "/notes")); // [{ name: "todo.txt", is_dir: false, ... }]
  * ```
  */
-export async function listFiles(
+export function listFiles(
   core: AegisCore,
   volumeId: string,
   dirPath = "/",
   options?: RequestOptions,
-): Promise<VolumeFileEntry[]> {
-  const body = await core.request({
-    method: "GET",
-    path: path`/v1/volumes/${volumeId}/files`,
-    query: { path: volumePath(dirPath, "path", true) },
-  }, options);
-  return expectArray<VolumeFileEntry>(body, "GET /v1/volumes/{id}/files");
+): AegisPromise<VolumeFileEntry[]> {
+  return AegisPromise.run(core, async (core) => {
+    const body = await core.request({
+      method: "GET",
+      path: path`/v1/volumes/${volumeId}/files`,
+      query: { path: volumePath(dirPath, "path", true) },
+    }, options);
+    return expectArray<VolumeFileEntry>(body, "GET /v1/volumes/{id}/files");
+  });
 }
 
 /**
@@ -145,18 +153,20 @@ export async function listFiles(
  * console.log(await client.statFile(id, "a.txt")); // { name: "a.txt", mime_type: ..., size: 5, sha256: ... }
  * ```
  */
-export async function statFile(
+export function statFile(
   core: AegisCore,
   volumeId: string,
   filePath: string,
   options?: RequestOptions,
-): Promise<VolumeFileStat> {
-  const body = await core.request({
-    method: "GET",
-    path: path`/v1/volumes/${volumeId}/files/stat`,
-    query: { path: volumePath(filePath, "path") },
-  }, options);
-  return expectObject<VolumeFileStat>(body, "GET /v1/volumes/{id}/files/stat");
+): AegisPromise<VolumeFileStat> {
+  return AegisPromise.run(core, async (core) => {
+    const body = await core.request({
+      method: "GET",
+      path: path`/v1/volumes/${volumeId}/files/stat`,
+      query: { path: volumePath(filePath, "path") },
+    }, options);
+    return expectObject<VolumeFileStat>(body, "GET /v1/volumes/{id}/files/stat");
+  });
 }
 
 /**
@@ -178,23 +188,25 @@ export async function statFile(
  * console.log(download.contentType, bytes); // "application/json" 11
  * ```
  */
-export async function downloadFile(
+export function downloadFile(
   core: AegisCore,
   volumeId: string,
   filePath: string,
   options?: RequestOptions,
-): Promise<FileDownload> {
-  const response = await core.requestResponse({
-    method: "GET",
-    path: path`/v1/volumes/${volumeId}/files/download`,
-    query: { path: volumePath(filePath, "path") },
-    headers: { accept: "*/*" },
-  }, options);
-  return new FileDownload(response);
+): AegisPromise<FileDownload> {
+  return AegisPromise.run(core, async (core) => {
+    const response = await core.requestResponse({
+      method: "GET",
+      path: path`/v1/volumes/${volumeId}/files/download`,
+      query: { path: volumePath(filePath, "path") },
+      headers: { accept: "*/*" },
+    }, options);
+    return new FileDownload(response);
+  });
 }
 
 /**
- * Downloads a whole file into memory (the seed's `download_file` returned bytes); prefer
+ * Downloads a whole file into memory (like `download_file` of the Python SDK); prefer
  * {@link downloadFile} for large files.
  *
  * @example
@@ -209,13 +221,15 @@ export async function downloadFile(
  * console.log(await client.downloadFileBytes(id, "a.bin")); // Uint8Array(3) [1, 2, 3]
  * ```
  */
-export async function downloadFileBytes(
+export function downloadFileBytes(
   core: AegisCore,
   volumeId: string,
   filePath: string,
   options?: RequestOptions,
-): Promise<Uint8Array> {
-  return await (await downloadFile(core, volumeId, filePath, options)).bytes();
+): AegisPromise<Uint8Array> {
+  return AegisPromise.run(core, async (core) => {
+    return await (await downloadFile(core, volumeId, filePath, options)).bytes();
+  });
 }
 
 /**
@@ -247,33 +261,36 @@ export async function downloadFileBytes(
  * console.log(uploaded.size, uploaded.sha256);
  * ```
  */
-export async function uploadFile(
+export function uploadFile(
   core: AegisCore,
   volumeId: string,
   filePath: string,
   file: UploadSource,
   options: UploadFileOptions = {},
-): Promise<UploadFileResponse> {
-  const destination = volumePath(filePath, "path");
-  const body = checkSource(file);
-  const headers: Record<string, string> = {};
-  const filename = options.filename ?? fileName(file);
-  if (filename !== undefined && filename !== "") {
-    if (typeof filename !== "string") {
-      throw new InvalidArgumentError("filename", "must be a string");
+): AegisPromise<UploadFileResponse> {
+  return AegisPromise.run(core, async (core) => {
+    const destination = volumePath(filePath, "path");
+    const body = checkSource(file);
+    const headers: Record<string, string> = {};
+    const filename = options.filename ?? fileName(file);
+    if (filename !== undefined && filename !== "") {
+      if (typeof filename !== "string") {
+        throw new InvalidArgumentError("filename", "must be a string");
+      }
+      rejectLoneSurrogates(filename, "filename");
+      headers["x-filename"] = encodeURIComponent(filename);
     }
-    headers["x-filename"] = encodeURIComponent(filename);
-  }
-  const result = await core.request({
-    method: "POST",
-    path: path`/v1/volumes/${volumeId}/files/upload`,
-    query: { path: destination },
-    body,
-    contentType: contentTypeOf(file, options.contentType),
-    headers,
-    idempotent: !(body instanceof ReadableStream),
-  }, options);
-  return expectObject<UploadFileResponse>(result, "POST /v1/volumes/{id}/files/upload");
+    const result = await core.request({
+      method: "POST",
+      path: path`/v1/volumes/${volumeId}/files/upload`,
+      query: { path: destination },
+      body,
+      contentType: contentTypeOf(file, options.contentType),
+      headers,
+      idempotent: !(body instanceof ReadableStream),
+    }, options);
+    return expectObject<UploadFileResponse>(result, "POST /v1/volumes/{id}/files/upload");
+  });
 }
 
 /**
@@ -290,18 +307,20 @@ export async function uploadFile(
  * console.log(await client.mkdir(id, "reports/2026")); // { success: true }
  * ```
  */
-export async function mkdir(
+export function mkdir(
   core: AegisCore,
   volumeId: string,
   dirPath: string,
   options?: RequestOptions,
-): Promise<VolumeActionResponse> {
-  const body = await core.request({
-    method: "POST",
-    path: path`/v1/volumes/${volumeId}/files/mkdir`,
-    query: { path: volumePath(dirPath, "path") },
-  }, options);
-  return expectObject<VolumeActionResponse>(body, "POST /v1/volumes/{id}/files/mkdir");
+): AegisPromise<VolumeActionResponse> {
+  return AegisPromise.run(core, async (core) => {
+    const body = await core.request({
+      method: "POST",
+      path: path`/v1/volumes/${volumeId}/files/mkdir`,
+      query: { path: volumePath(dirPath, "path") },
+    }, options);
+    return expectObject<VolumeActionResponse>(body, "POST /v1/volumes/{id}/files/mkdir");
+  });
 }
 
 /**
@@ -319,19 +338,21 @@ export async function mkdir(
  * console.log(await client.movePath(id, "draft.md", "final.md")); // { success: true }
  * ```
  */
-export async function movePath(
+export function movePath(
   core: AegisCore,
   volumeId: string,
   from: string,
   to: string,
   options?: RequestOptions,
-): Promise<VolumeActionResponse> {
-  const body = await core.request({
-    method: "POST",
-    path: path`/v1/volumes/${volumeId}/files/move`,
-    json: { from: volumePath(from, "from"), to: volumePath(to, "to") },
-  }, options);
-  return expectObject<VolumeActionResponse>(body, "POST /v1/volumes/{id}/files/move");
+): AegisPromise<VolumeActionResponse> {
+  return AegisPromise.run(core, async (core) => {
+    const body = await core.request({
+      method: "POST",
+      path: path`/v1/volumes/${volumeId}/files/move`,
+      json: { from: volumePath(from, "from"), to: volumePath(to, "to") },
+    }, options);
+    return expectObject<VolumeActionResponse>(body, "POST /v1/volumes/{id}/files/move");
+  });
 }
 
 /**
@@ -349,18 +370,20 @@ export async function movePath(
  * console.log(await client.deletePath(id, "tmp")); // { success: true }
  * ```
  */
-export async function deletePath(
+export function deletePath(
   core: AegisCore,
   volumeId: string,
   targetPath: string,
   options?: RequestOptions,
-): Promise<VolumeActionResponse> {
-  const body = await core.request({
-    method: "DELETE",
-    path: path`/v1/volumes/${volumeId}/files`,
-    query: { path: volumePath(targetPath, "path") },
-  }, options);
-  return expectObject<VolumeActionResponse>(body, "DELETE /v1/volumes/{id}/files");
+): AegisPromise<VolumeActionResponse> {
+  return AegisPromise.run(core, async (core) => {
+    const body = await core.request({
+      method: "DELETE",
+      path: path`/v1/volumes/${volumeId}/files`,
+      query: { path: volumePath(targetPath, "path") },
+    }, options);
+    return expectObject<VolumeActionResponse>(body, "DELETE /v1/volumes/{id}/files");
+  });
 }
 
 /**

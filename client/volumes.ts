@@ -5,8 +5,9 @@
  * @module
  */
 
-import type { AegisCore } from "./core/core.ts";
-import { AegisProtocolError, InvalidArgumentError } from "./core/errors.ts";
+import type { AegisCore } from "./core/pipeline.ts";
+import { AegisPromise } from "./core/api_promise.ts";
+import { AegisProtocolError, InvalidArgumentError } from "../errors.ts";
 import { expectArray, expectObject } from "./core/expect.ts";
 import type { RequestOptions } from "./core/options.ts";
 import { path } from "./core/path.ts";
@@ -100,28 +101,30 @@ const MAX_QUOTA_BODY_BYTES = 64 * 1024;
  * console.log(volume.id, volume.name, volume.status);
  * ```
  */
-export async function createVolume(
+export function createVolume(
   core: AegisCore,
   request: CreateVolumeRequest,
   options?: RequestOptions,
-): Promise<Volume> {
-  if (!isRecord(request)) {
-    throw new InvalidArgumentError("request", "must be an object {label, size_limit_bytes}");
-  }
-  const label = checkLabel(request.label, "label");
-  const size = request.size_limit_bytes;
-  if (typeof size !== "number" || !Number.isSafeInteger(size) || size < 0) {
-    throw new InvalidArgumentError(
-      "size_limit_bytes",
-      "is required and must be a non-negative integer number of bytes",
-    );
-  }
-  const body = await core.request({
-    method: "POST",
-    path: "/v1/volumes",
-    json: { label, size_limit_bytes: size },
-  }, options);
-  return expectObject<Volume>(body, "POST /v1/volumes");
+): AegisPromise<Volume> {
+  return AegisPromise.run(core, async (core) => {
+    if (!isRecord(request)) {
+      throw new InvalidArgumentError("request", "must be an object {label, size_limit_bytes}");
+    }
+    const label = checkLabel(request.label, "label");
+    const size = request.size_limit_bytes;
+    if (typeof size !== "number" || !Number.isSafeInteger(size) || size < 0) {
+      throw new InvalidArgumentError(
+        "size_limit_bytes",
+        "is required and must be a non-negative integer number of bytes",
+      );
+    }
+    const body = await core.request({
+      method: "POST",
+      path: "/v1/volumes",
+      json: { label, size_limit_bytes: size },
+    }, options);
+    return expectObject<Volume>(body, "POST /v1/volumes");
+  });
 }
 
 /**
@@ -137,12 +140,14 @@ export async function createVolume(
  * console.log(await listVolumes(core)); // []
  * ```
  */
-export async function listVolumes(
+export function listVolumes(
   core: AegisCore,
   options?: RequestOptions,
-): Promise<VolumeSummary[]> {
-  const body = await core.request({ method: "GET", path: "/v1/volumes" }, options);
-  return expectArray<VolumeSummary>(body, "GET /v1/volumes");
+): AegisPromise<VolumeSummary[]> {
+  return AegisPromise.run(core, async (core) => {
+    const body = await core.request({ method: "GET", path: "/v1/volumes" }, options);
+    return expectArray<VolumeSummary>(body, "GET /v1/volumes");
+  });
 }
 
 /**
@@ -158,13 +163,18 @@ export async function listVolumes(
  * await getVolume(core, crypto.randomUUID()).catch((e) => console.log(e.status)); // 404
  * ```
  */
-export async function getVolume(
+export function getVolume(
   core: AegisCore,
   volumeId: string,
   options?: RequestOptions,
-): Promise<Volume> {
-  const body = await core.request({ method: "GET", path: path`/v1/volumes/${volumeId}` }, options);
-  return expectObject<Volume>(body, "GET /v1/volumes/{id}");
+): AegisPromise<Volume> {
+  return AegisPromise.run(core, async (core) => {
+    const body = await core.request(
+      { method: "GET", path: path`/v1/volumes/${volumeId}` },
+      options,
+    );
+    return expectObject<Volume>(body, "GET /v1/volumes/{id}");
+  });
 }
 
 /**
@@ -182,19 +192,21 @@ export async function getVolume(
  * console.log(await client.renameVolume(id, "final")); // { success: true }
  * ```
  */
-export async function renameVolume(
+export function renameVolume(
   core: AegisCore,
   volumeId: string,
   label: string,
   options?: RequestOptions,
-): Promise<VolumeActionResponse> {
-  const body = await core.request({
-    method: "PATCH",
-    path: path`/v1/volumes/${volumeId}`,
-    json: { label: checkLabel(label, "label") },
-    idempotent: true,
-  }, options);
-  return expectObject<VolumeActionResponse>(body, "PATCH /v1/volumes/{id}");
+): AegisPromise<VolumeActionResponse> {
+  return AegisPromise.run(core, async (core) => {
+    const body = await core.request({
+      method: "PATCH",
+      path: path`/v1/volumes/${volumeId}`,
+      json: { label: checkLabel(label, "label") },
+      idempotent: true,
+    }, options);
+    return expectObject<VolumeActionResponse>(body, "PATCH /v1/volumes/{id}");
+  });
 }
 
 /**
@@ -211,16 +223,18 @@ export async function renameVolume(
  * console.log(await client.deleteVolume(id)); // { success: true }
  * ```
  */
-export async function deleteVolume(
+export function deleteVolume(
   core: AegisCore,
   volumeId: string,
   options?: RequestOptions,
-): Promise<VolumeActionResponse> {
-  const body = await core.request({
-    method: "DELETE",
-    path: path`/v1/volumes/${volumeId}`,
-  }, options);
-  return expectObject<VolumeActionResponse>(body, "DELETE /v1/volumes/{id}");
+): AegisPromise<VolumeActionResponse> {
+  return AegisPromise.run(core, async (core) => {
+    const body = await core.request({
+      method: "DELETE",
+      path: path`/v1/volumes/${volumeId}`,
+    }, options);
+    return expectObject<VolumeActionResponse>(body, "DELETE /v1/volumes/{id}");
+  });
 }
 
 /**
@@ -239,23 +253,25 @@ export async function deleteVolume(
  * console.log(quota.max_file_size_bytes); // Infinity
  * ```
  */
-export async function getVolumeQuota(
+export function getVolumeQuota(
   core: AegisCore,
   options?: RequestOptions,
-): Promise<VolumeQuota> {
-  const spec = { method: "GET", path: "/v1/volumes/quota" } as const;
-  const response = await core.requestResponse(spec, options);
-  const text = await readText(response, MAX_QUOTA_BODY_BYTES, spec);
-  const parsed = expectObject<Record<string, unknown>>(
-    parseJson(text, spec, response.headers.get("content-type")),
-    "GET /v1/volumes/quota",
-  );
-  const literals = topLevelNumberLiterals(text);
-  const quota: Record<string, number> = {};
-  for (const field of [...QUOTA_COUNTERS, ...QUOTA_LIMITS]) {
-    quota[field] = quotaNumber(field, parsed[field], literals.get(field));
-  }
-  return quota as unknown as VolumeQuota;
+): AegisPromise<VolumeQuota> {
+  return AegisPromise.run(core, async (core) => {
+    const spec = { method: "GET", path: "/v1/volumes/quota" } as const;
+    const response = await core.requestResponse(spec, options);
+    const text = await readText(response, MAX_QUOTA_BODY_BYTES, spec);
+    const parsed = expectObject<Record<string, unknown>>(
+      parseJson(text, spec, response.headers.get("content-type")),
+      "GET /v1/volumes/quota",
+    );
+    const literals = topLevelNumberLiterals(text);
+    const quota: Record<string, number> = {};
+    for (const field of [...QUOTA_COUNTERS, ...QUOTA_LIMITS]) {
+      quota[field] = quotaNumber(field, parsed[field], literals.get(field));
+    }
+    return quota as unknown as VolumeQuota;
+  });
 }
 
 function quotaNumber(field: string, value: unknown, literal: string | undefined): number {

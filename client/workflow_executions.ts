@@ -5,12 +5,18 @@
  * @module
  */
 
-import type { AegisCore } from "./core/core.ts";
-import { AegisProtocolError, InvalidArgumentError } from "./core/errors.ts";
+import type { AegisCore } from "./core/pipeline.ts";
+import { AegisPromise } from "./core/api_promise.ts";
+import { AegisError, AegisProtocolError, InvalidArgumentError } from "../errors.ts";
+import { AegisStreamInterruptedError } from "./core/errors.ts";
+import { runWorkflow, type RunWorkflowOptions, type WorkflowRunResponse } from "./workflows.ts";
 import { expectArray, expectObject } from "./core/expect.ts";
 import type { RequestOptions } from "./core/options.ts";
 import { path } from "./core/path.ts";
-import { isRecord, isUuid } from "../internal/guards.ts";
+import { isUuid } from "../internal/guards.ts";
+import { decodeJsonEvent } from "./events.ts";
+import { workflowExecutionIdArgument } from "./_ids.ts";
+import { lookupOptions } from "./_lookup.ts";
 import type { SSEMessage } from "./core/sse.ts";
 import type { EventStream } from "./core/stream.ts";
 
@@ -23,8 +29,8 @@ export interface WorkflowExecutionSummary {
   execution_id: string;
   /** Workflow UUID. */
   workflow_id: string;
-  /** Workflow name, when known. */
-  workflow_name?: string;
+  /** Workflow name; `null` when the workflow definition is gone. */
+  workflow_name: string | null;
   /** Lower-case status. */
   status: WorkflowExecutionStatus;
   /** Name of the state the execution is in (or ended in). */
@@ -43,8 +49,8 @@ export interface WorkflowExecution {
   execution_id: string;
   /** Workflow UUID. */
   workflow_id: string;
-  /** Workflow name, when known. */
-  workflow_name?: string;
+  /** Workflow name; `null` when the workflow definition is gone. */
+  workflow_name: string | null;
   /** Lower-case status. */
   status: WorkflowExecutionStatus;
   /** Name of the current (or final) state. */
@@ -57,10 +63,10 @@ export interface WorkflowExecution {
   blackboard: Record<string, unknown>;
   /** Output of every state that finished, keyed by state name. */
   state_outputs: Record<string, unknown>;
-  /** Temporal workflow id. */
-  temporal_workflow_id?: string;
-  /** Temporal run id of the execution. */
-  temporal_run_id?: string;
+  /** Temporal workflow id; `null` when the orchestrator cannot reach Temporal. */
+  temporal_workflow_id: string | null;
+  /** Temporal run id of the execution; `null` when the orchestrator cannot reach Temporal. */
+  temporal_run_id: string | null;
 }
 
 /** `DELETE /v1/workflows/executions/{id}` answer. */
@@ -88,6 +94,159 @@ export interface CancelWorkflowExecutionResponse {
 }
 
 /**
+ * `details[event_type]` of each known workflow log stream event (the domain event, externally
+ * tagged). `T | null` fields are always present. Timestamps are RFC 3339.
+ */
+export interface WorkflowEventVariants {
+  /** A workflow definition was registered. */
+  WorkflowRegistered: {
+    workflow_id: string;
+    tenant_id: string;
+    name: string;
+    version: string;
+    scope: string;
+    registered_at: string;
+  };
+  /** The run began. */
+  WorkflowExecutionStarted: { execution_id: string; workflow_id: string; started_at: string };
+  /** The run entered a state. */
+  WorkflowStateEntered: { execution_id: string; state_name: string; entered_at: string };
+  /** The run left a state with its output. */
+  WorkflowStateExited: {
+    execution_id: string;
+    state_name: string;
+    output: unknown;
+    exited_at: string;
+  };
+  /** An iteration of the run began. */
+  WorkflowIterationStarted: { execution_id: string; iteration_number: number; started_at: string };
+  /** An iteration of the run produced output. */
+  WorkflowIterationCompleted: {
+    execution_id: string;
+    iteration_number: number;
+    output: unknown;
+    completed_at: string;
+  };
+  /** An iteration of the run failed. */
+  WorkflowIterationFailed: {
+    execution_id: string;
+    iteration_number: number;
+    error: string;
+    failed_at: string;
+  };
+  /** Terminal: the run succeeded. */
+  WorkflowExecutionCompleted: {
+    execution_id: string;
+    final_blackboard: unknown;
+    artifacts: unknown | null;
+    completed_at: string;
+  };
+  /** Terminal: the run failed. */
+  WorkflowExecutionFailed: { execution_id: string; reason: string; failed_at: string };
+  /** Terminal: the run was cancelled. */
+  WorkflowExecutionCancelled: { execution_id: string; cancelled_at: string };
+  /** A `Subworkflow` state started a child run. */
+  SubworkflowTriggered: {
+    parent_execution_id: string;
+    child_execution_id: string;
+    child_workflow_id: string;
+    mode: string;
+    parent_state_name: string;
+    triggered_at: string;
+  };
+  /** A blocking child run finished. */
+  SubworkflowCompleted: {
+    parent_execution_id: string;
+    child_execution_id: string;
+    result_key: string;
+    completed_at: string;
+  };
+  /** A child run failed. */
+  SubworkflowFailed: {
+    parent_execution_id: string;
+    child_execution_id: string;
+    reason: string;
+    failed_at: string;
+  };
+  /** A workflow moved between tenant and global scope. */
+  WorkflowScopeChanged: {
+    workflow_id: string;
+    workflow_name: string;
+    previous_scope: string;
+    new_scope: string;
+    previous_tenant_id: string;
+    new_tenant_id: string;
+    changed_by: string;
+    changed_at: string;
+  };
+  /** An intent-to-execution pipeline began. */
+  IntentExecutionPipelineStarted: {
+    pipeline_execution_id: string;
+    workflow_execution_id: string;
+    intent: string;
+    language: unknown;
+    workspace_volume_id: string;
+    started_at: string;
+  };
+  /** An intent-to-execution pipeline finished. */
+  IntentExecutionPipelineCompleted: {
+    pipeline_execution_id: string;
+    workflow_execution_id: string;
+    tenant_id: string;
+    final_result: string;
+    duration_ms: number;
+    reused_existing_agent: boolean;
+    agent_similarity_score: number | null;
+    completed_at: string;
+  };
+  /** An intent-to-execution pipeline failed. */
+  IntentExecutionPipelineFailed: {
+    pipeline_execution_id: string;
+    workflow_execution_id: string;
+    failed_at_state: string;
+    reason: string;
+    failed_at: string;
+  };
+  /** A workflow definition was removed. */
+  WorkflowRemoved: {
+    workflow_id: string;
+    tenant_id: string;
+    workflow_name: string;
+    removed_at: string;
+  };
+}
+
+/** Every PascalCase `event_type` of the workflow log stream this SDK types (contract §4.3). */
+export type KnownWorkflowLogEventType = keyof WorkflowEventVariants;
+
+const WORKFLOW_VARIANT_PATHS: { readonly [T in KnownWorkflowLogEventType]: readonly [T] } = {
+  WorkflowRegistered: ["WorkflowRegistered"],
+  WorkflowExecutionStarted: ["WorkflowExecutionStarted"],
+  WorkflowStateEntered: ["WorkflowStateEntered"],
+  WorkflowStateExited: ["WorkflowStateExited"],
+  WorkflowIterationStarted: ["WorkflowIterationStarted"],
+  WorkflowIterationCompleted: ["WorkflowIterationCompleted"],
+  WorkflowIterationFailed: ["WorkflowIterationFailed"],
+  WorkflowExecutionCompleted: ["WorkflowExecutionCompleted"],
+  WorkflowExecutionFailed: ["WorkflowExecutionFailed"],
+  WorkflowExecutionCancelled: ["WorkflowExecutionCancelled"],
+  SubworkflowTriggered: ["SubworkflowTriggered"],
+  SubworkflowCompleted: ["SubworkflowCompleted"],
+  SubworkflowFailed: ["SubworkflowFailed"],
+  WorkflowScopeChanged: ["WorkflowScopeChanged"],
+  IntentExecutionPipelineStarted: ["IntentExecutionPipelineStarted"],
+  IntentExecutionPipelineCompleted: ["IntentExecutionPipelineCompleted"],
+  IntentExecutionPipelineFailed: ["IntentExecutionPipelineFailed"],
+  WorkflowRemoved: ["WorkflowRemoved"],
+};
+
+/** `event_type`s after which a workflow execution produces nothing more. */
+export type TerminalWorkflowLogEventType =
+  | "WorkflowExecutionCompleted"
+  | "WorkflowExecutionFailed"
+  | "WorkflowExecutionCancelled";
+
+/**
  * Terminal `event_type`s of a workflow log stream.
  *
  * @example
@@ -96,43 +255,144 @@ export interface CancelWorkflowExecutionResponse {
  * console.log(TERMINAL_WORKFLOW_LOG_EVENTS.includes("WorkflowExecutionCompleted")); // true
  * ```
  */
-export const TERMINAL_WORKFLOW_LOG_EVENTS: readonly string[] = [
+export const TERMINAL_WORKFLOW_LOG_EVENTS: readonly TerminalWorkflowLogEventType[] = [
   "WorkflowExecutionCompleted",
   "WorkflowExecutionFailed",
   "WorkflowExecutionCancelled",
 ];
 
-/** One workflow log event (the SSE `data:` of `…/logs/stream` and the elements of `…/logs`). */
-export interface WorkflowLogEvent {
+/**
+ * Fields of every workflow log event, stored or live. `?:` fields are left out (never `null`)
+ * when the orchestrator does not know them.
+ */
+export interface WorkflowLogEventEnvelope {
   /** Workflow execution UUID. */
   execution_id: string;
   /** Workflow UUID. */
   workflow_id?: string;
-  /** Workflow name, when known. */
+  /** Workflow name. */
   workflow_name?: string;
-  /**
-   * PascalCase: `WorkflowExecutionStarted`, `WorkflowStateEntered`, `WorkflowStateExited`,
-   * `WorkflowIterationStarted|Completed|Failed`, `WorkflowExecutionCompleted|Failed|Cancelled`,
-   * `SubworkflowTriggered|Completed|Failed`, … (stored logs may carry other types too).
-   */
-  event_type: string;
   /** e.g. `Entered workflow state <name>`. */
   message: string;
   /** State the event concerns. */
   state_name?: string;
   /** Iteration the event concerns. */
   iteration_number?: number;
-  /** RFC 3339. */
+  /** RFC 3339 (`+00:00` form in the stream). */
   timestamp: string;
-  /**
-   * Stream: the domain event keyed by its variant (`{"WorkflowStateEntered": {…}}`); stored logs:
-   * the worker's payload (`{event_type, execution_id, temporal_sequence_number, …}`).
-   */
-  details: Record<string, unknown>;
   /** Temporal workflow id. */
   temporal_workflow_id?: string;
   /** Temporal run id of the execution. */
   temporal_run_id?: string;
+}
+
+/** A known live workflow log event of type `T` (a union of types gives a union of events). */
+export type WorkflowLogEventOf<T extends KnownWorkflowLogEventType> = T extends
+  KnownWorkflowLogEventType ? WorkflowLogEventEnvelope & {
+    /** PascalCase event name. */
+    event_type: T;
+    /** The domain event under its variant name (the other names are typed absent). */
+    details:
+      & { readonly [K in Exclude<KnownWorkflowLogEventType, T>]?: never }
+      & { [K in T]: WorkflowEventVariants[K] };
+  }
+  : never;
+
+/** Any live workflow log event of a type listed in {@link WorkflowEventVariants}. */
+export type KnownWorkflowLogEvent = { [T in KnownWorkflowLogEventType]: WorkflowLogEventOf<T> }[
+  KnownWorkflowLogEventType
+];
+
+/** A live workflow log event of a type the SDK does not know. */
+export interface UnknownWorkflowLogEvent extends WorkflowLogEventEnvelope {
+  /** PascalCase event name (not a known one). */
+  event_type: string;
+  /** The domain event as sent; known variant names are typed absent so narrowing holds. */
+  details:
+    & { readonly [K in KnownWorkflowLogEventType]?: never }
+    & { readonly [variant: string]: unknown };
+}
+
+/**
+ * One event of the live workflow log stream (`…/logs/stream`): a union discriminated on the
+ * PascalCase `event_type`, with `details` = `{ <event_type>: payload }`.
+ *
+ * @example
+ * ```ts
+ * import type { WorkflowLogEvent } from "@aegis/sdk/client";
+ *
+ * function stateOf(event: WorkflowLogEvent): string | undefined {
+ *   if (event.event_type === "WorkflowStateEntered") {
+ *     return event.details.WorkflowStateEntered?.state_name;
+ *   }
+ *   return undefined;
+ * }
+ * console.log(stateOf({
+ *   execution_id: "e", event_type: "WorkflowStateEntered", message: "Entered workflow state A",
+ *   timestamp: "2026-01-01T00:00:00+00:00",
+ *   details: { WorkflowStateEntered: { execution_id: "e", state_name: "A", entered_at: "t" } },
+ * })); // "A"
+ * ```
+ */
+export type WorkflowLogEvent = KnownWorkflowLogEvent | UnknownWorkflowLogEvent;
+
+/**
+ * `details` of a stored log event (`GET …/logs`): the Temporal worker's payload as stored.
+ * Every field is present; the ones the event type does not use are `null`.
+ */
+export interface StoredWorkflowEventPayload {
+  /** The worker's event type, e.g. `WorkflowStateEntered`. */
+  event_type: string;
+  /** Workflow execution UUID. */
+  execution_id: string;
+  /** Order of the event within the run. */
+  temporal_sequence_number: number;
+  /** Workflow UUID. */
+  workflow_id: string | null;
+  /** State the event concerns. */
+  state_name: string | null;
+  /** Output of a state or iteration. */
+  output: unknown | null;
+  /** Failure text. */
+  error: string | null;
+  /** Iteration the event concerns. */
+  iteration_number: number | null;
+  /** Blackboard at the end of the run. */
+  final_blackboard: unknown | null;
+  /** Final output of the run. */
+  final_output: unknown | null;
+  /** Artifact paths. */
+  artifacts: string[] | null;
+  /** Agent that ran the state. */
+  agent_id: string | null;
+  /** Code diff of a refinement. */
+  code_diff: unknown | null;
+  /** Parent run of a sub-workflow event. */
+  parent_execution_id: string | null;
+  /** Child run of a sub-workflow event. */
+  child_execution_id: string | null;
+  /** Child workflow of a sub-workflow event. */
+  child_workflow_id: string | null;
+  /** Sub-workflow mode (`blocking` or `fire_and_forget`). */
+  mode: string | null;
+  /** Blackboard key of a blocking sub-workflow's result. */
+  result_key: string | null;
+  /** State that started the sub-workflow. */
+  parent_state_name: string | null;
+  /** Container step name (`ContainerRun*` events). */
+  name: string | null;
+  /** Container image (`ContainerRun*` events). */
+  image: string | null;
+  /** Other fields the worker stored (container runs and newer event types). */
+  readonly [field: string]: unknown;
+}
+
+/** One element of `GET /v1/workflows/executions/{id}/logs` `events` (the stored form). */
+export interface StoredWorkflowLogEvent extends WorkflowLogEventEnvelope {
+  /** The type string the worker stored (PascalCase, also e.g. `ContainerRun*`). */
+  event_type: string;
+  /** The stored payload. */
+  details: StoredWorkflowEventPayload;
 }
 
 /** `GET /v1/workflows/executions/{id}/logs` answer (`limit`/`offset` are echoed). */
@@ -140,7 +400,7 @@ export interface WorkflowExecutionLogs {
   /** Workflow execution UUID. */
   execution_id: string;
   /** The events of this page, oldest first. */
-  events: WorkflowLogEvent[];
+  events: StoredWorkflowLogEvent[];
   /** Number of events in this page. */
   count: number;
   /** Page size used (echoed). */
@@ -203,20 +463,22 @@ export interface StreamWorkflowExecutionLogsOptions extends RequestOptions {
  * console.log(await listWorkflowExecutions(core, { limit: 10, offset: 0 })); // []
  * ```
  */
-export async function listWorkflowExecutions(
+export function listWorkflowExecutions(
   core: AegisCore,
   options: ListWorkflowExecutionsOptions = {},
-): Promise<WorkflowExecutionSummary[]> {
-  // The server ignores malformed values silently (returning unfiltered pages), so refuse them.
-  const limit = optionalCount(options.limit, "limit", 1);
-  const offset = optionalCount(options.offset, "offset", 0);
-  const workflowId = optionalUuid(options.workflowId, "workflowId");
-  const body = await core.request({
-    method: "GET",
-    path: "/v1/workflows/executions",
-    query: { limit, offset, workflow_id: workflowId },
-  }, options);
-  return expectArray<WorkflowExecutionSummary>(body, "GET /v1/workflows/executions");
+): AegisPromise<WorkflowExecutionSummary[]> {
+  return AegisPromise.run(core, async (core) => {
+    // The server ignores malformed values silently (returning unfiltered pages), so refuse them.
+    const limit = optionalCount(options.limit, "limit", 1);
+    const offset = optionalCount(options.offset, "offset", 0);
+    const workflowId = optionalUuid(options.workflowId, "workflowId");
+    const body = await core.request({
+      method: "GET",
+      path: "/v1/workflows/executions",
+      query: { limit, offset, workflow_id: workflowId },
+    }, options);
+    return expectArray<WorkflowExecutionSummary>(body, "GET /v1/workflows/executions");
+  });
 }
 
 /**
@@ -281,15 +543,17 @@ export async function* iterateWorkflowExecutions(
  * await getWorkflowExecution(core, crypto.randomUUID()).catch((e) => console.log(e.status)); // 404
  * ```
  */
-export async function getWorkflowExecution(
+export function getWorkflowExecution(
   core: AegisCore,
   executionId: string,
   options?: RequestOptions,
-): Promise<WorkflowExecution> {
-  return await core.request({
-    method: "GET",
-    path: path`/v1/workflows/executions/${executionId}`,
-  }, options);
+): AegisPromise<WorkflowExecution> {
+  return AegisPromise.run(core, async (core) => {
+    return await core.request({
+      method: "GET",
+      path: path`/v1/workflows/executions/${workflowExecutionIdArgument(executionId)}`,
+    }, options);
+  });
 }
 
 /**
@@ -305,15 +569,17 @@ export async function getWorkflowExecution(
  * await removeWorkflowExecution(core, crypto.randomUUID()).catch((e) => console.log(e.status)); // 404
  * ```
  */
-export async function removeWorkflowExecution(
+export function removeWorkflowExecution(
   core: AegisCore,
   executionId: string,
   options?: RequestOptions,
-): Promise<RemoveWorkflowExecutionResponse> {
-  return await core.request({
-    method: "DELETE",
-    path: path`/v1/workflows/executions/${executionId}`,
-  }, options);
+): AegisPromise<RemoveWorkflowExecutionResponse> {
+  return AegisPromise.run(core, async (core) => {
+    return await core.request({
+      method: "DELETE",
+      path: path`/v1/workflows/executions/${workflowExecutionIdArgument(executionId)}`,
+    }, options);
+  });
 }
 
 /**
@@ -330,20 +596,22 @@ export async function removeWorkflowExecution(
  * await signalWorkflowExecution(core, crypto.randomUUID(), "yes").catch((e) => console.log(e.status));
  * ```
  */
-export async function signalWorkflowExecution(
+export function signalWorkflowExecution(
   core: AegisCore,
   executionId: string,
   response: string,
   options?: RequestOptions,
-): Promise<SignalWorkflowExecutionResponse> {
-  if (typeof response !== "string") {
-    throw new InvalidArgumentError("response", "must be a string (the human input)");
-  }
-  return await core.request({
-    method: "POST",
-    path: path`/v1/workflows/executions/${executionId}/signal`,
-    json: { response },
-  }, options);
+): AegisPromise<SignalWorkflowExecutionResponse> {
+  return AegisPromise.run(core, async (core) => {
+    if (typeof response !== "string") {
+      throw new InvalidArgumentError("response", "must be a string (the human input)");
+    }
+    return await core.request({
+      method: "POST",
+      path: path`/v1/workflows/executions/${workflowExecutionIdArgument(executionId)}/signal`,
+      json: { response },
+    }, options);
+  });
 }
 
 /**
@@ -359,16 +627,18 @@ export async function signalWorkflowExecution(
  * await cancelWorkflowExecution(core, crypto.randomUUID()).catch((e) => console.log(e.status)); // 404
  * ```
  */
-export async function cancelWorkflowExecution(
+export function cancelWorkflowExecution(
   core: AegisCore,
   executionId: string,
   options?: RequestOptions,
-): Promise<CancelWorkflowExecutionResponse> {
-  return await core.request({
-    method: "POST",
-    path: path`/v1/workflows/executions/${executionId}/cancel`,
-    idempotent: true,
-  }, options);
+): AegisPromise<CancelWorkflowExecutionResponse> {
+  return AegisPromise.run(core, async (core) => {
+    return await core.request({
+      method: "POST",
+      path: path`/v1/workflows/executions/${workflowExecutionIdArgument(executionId)}/cancel`,
+      idempotent: true,
+    }, options);
+  });
 }
 
 /**
@@ -386,22 +656,27 @@ export async function cancelWorkflowExecution(
  *   .catch((e) => console.log(e.status)); // 404
  * ```
  */
-export async function getWorkflowExecutionLogs(
+export function getWorkflowExecutionLogs(
   core: AegisCore,
   executionId: string,
   options: WorkflowExecutionLogsOptions = {},
-): Promise<WorkflowExecutionLogs> {
-  const body = await core.request({
-    method: "GET",
-    path: path`/v1/workflows/executions/${executionId}/logs`,
-    query: {
-      limit: optionalCount(options.limit, "limit", 1),
-      offset: optionalCount(options.offset, "offset", 0),
-    },
-  }, options);
-  const logs = expectObject<WorkflowExecutionLogs>(body, "GET /v1/workflows/executions/{id}/logs");
-  expectArray(logs.events, "GET /v1/workflows/executions/{id}/logs (events)");
-  return logs;
+): AegisPromise<WorkflowExecutionLogs> {
+  return AegisPromise.run(core, async (core) => {
+    const body = await core.request({
+      method: "GET",
+      path: path`/v1/workflows/executions/${workflowExecutionIdArgument(executionId)}/logs`,
+      query: {
+        limit: optionalCount(options.limit, "limit", 1),
+        offset: optionalCount(options.offset, "offset", 0),
+      },
+    }, options);
+    const logs = expectObject<WorkflowExecutionLogs>(
+      body,
+      "GET /v1/workflows/executions/{id}/logs",
+    );
+    expectArray(logs.events, "GET /v1/workflows/executions/{id}/logs (events)");
+    return logs;
+  });
 }
 
 /**
@@ -430,7 +705,7 @@ export async function* iterateWorkflowExecutionLogs(
   core: AegisCore,
   executionId: string,
   options: IterateWorkflowExecutionLogsOptions = {},
-): AsyncGenerator<WorkflowLogEvent, void, undefined> {
+): AsyncGenerator<StoredWorkflowLogEvent, void, undefined> {
   const pageSize = optionalCount(options.pageSize, "pageSize", 1) ?? 100;
   let offset = optionalCount(options.offset, "offset", 0) ?? 0;
   for (;;) {
@@ -470,21 +745,23 @@ export async function* iterateWorkflowExecutionLogs(
  * for await (const event of stream) console.log(event.event_type, event.state_name);
  * ```
  */
-export async function streamWorkflowExecutionLogs(
+export function streamWorkflowExecutionLogs(
   core: AegisCore,
   executionId: string,
   options: StreamWorkflowExecutionLogsOptions = {},
-): Promise<EventStream<WorkflowLogEvent>> {
-  return await core.stream<WorkflowLogEvent>({
-    method: "GET",
-    path: path`/v1/workflows/executions/${executionId}/logs/stream`,
-  }, {
-    decode: decodeWorkflowLogEvent,
-    isTerminal: isTerminalWorkflowLogEvent,
-    expectTerminal: true,
-    embeddedErrors: true,
-    idleTimeoutMs: options.idleTimeout ?? 45_000,
-  }, options);
+): AegisPromise<EventStream<WorkflowLogEvent>> {
+  return AegisPromise.run(core, async (core) => {
+    return await core.stream<WorkflowLogEvent>({
+      method: "GET",
+      path: path`/v1/workflows/executions/${workflowExecutionIdArgument(executionId)}/logs/stream`,
+    }, {
+      decode: decodeWorkflowLogEvent,
+      isTerminal: isTerminalWorkflowLogEvent,
+      expectTerminal: true,
+      embeddedErrors: true,
+      idleTimeoutMs: options.idleTimeout ?? 45_000,
+    }, options);
+  });
 }
 
 /**
@@ -496,40 +773,33 @@ export async function streamWorkflowExecutionLogs(
  * console.log(isTerminalWorkflowLogEvent({ event_type: "WorkflowExecutionFailed" })); // true
  * ```
  */
-export function isTerminalWorkflowLogEvent(event: Pick<WorkflowLogEvent, "event_type">): boolean {
-  return TERMINAL_WORKFLOW_LOG_EVENTS.includes(event.event_type);
+export function isTerminalWorkflowLogEvent(
+  event: Pick<WorkflowLogEvent, "event_type">,
+): event is WorkflowLogEventOf<TerminalWorkflowLogEventType> {
+  return (TERMINAL_WORKFLOW_LOG_EVENTS as readonly string[]).includes(event.event_type);
 }
 
 /**
- * Decodes one SSE message of a workflow log stream. An `{"error": …}` payload is passed through
- * so that the stream raises it as a typed error.
+ * Decodes one SSE message of a workflow log stream (the same decoder as execution events). An
+ * `{"error": …}` payload is passed through so that the stream raises it as a typed error.
  *
  * @example
  * ```ts
  * import { decodeWorkflowLogEvent } from "@aegis/sdk/client";
  * const event = decodeWorkflowLogEvent({
  *   event: "message", id: undefined, retry: undefined,
- *   data: '{"execution_id":"e","event_type":"WorkflowStateEntered","message":"m","timestamp":"t","details":{}}',
+ *   data: '{"execution_id":"e","event_type":"WorkflowStateEntered","message":"m",' +
+ *     '"timestamp":"t","details":{"WorkflowStateEntered":{"execution_id":"e","state_name":"A","entered_at":"t"}}}',
  * });
  * console.log(event.event_type); // "WorkflowStateEntered"
  * ```
  */
 export function decodeWorkflowLogEvent(message: SSEMessage): WorkflowLogEvent {
-  let value: unknown;
-  try {
-    value = JSON.parse(message.data);
-  } catch (error) {
-    throw new AegisProtocolError("workflow log stream sent an event that is not JSON", {
-      cause: error,
-    });
-  }
-  if (!isRecord(value)) {
-    throw new AegisProtocolError("workflow log stream sent an event that is not a JSON object");
-  }
-  if (typeof value.event_type !== "string" && typeof value.error !== "string") {
-    throw new AegisProtocolError("workflow log stream sent an event without an event_type");
-  }
-  return value as unknown as WorkflowLogEvent;
+  return decodeJsonEvent(message, {
+    stream: "workflow log stream",
+    variants: WORKFLOW_VARIANT_PATHS,
+    passErrors: true,
+  }) as WorkflowLogEvent;
 }
 
 function optionalCount(value: number | undefined, name: string, min: number): number | undefined {
@@ -546,4 +816,136 @@ function optionalUuid(value: string | undefined, name: string): string | undefin
     throw new InvalidArgumentError(name, "must be a workflow UUID");
   }
   return value;
+}
+
+/** Options of {@link runWorkflowExecution}: those of `runWorkflow` plus the stream's idle timeout. */
+export interface RunWorkflowExecutionOptions extends RunWorkflowOptions {
+  /** Fail after this many ms without bytes on the log stream (default 45 000). */
+  idleTimeout?: number;
+}
+
+/** What {@link runWorkflowExecution} resolves with once the run completed. */
+export interface WorkflowExecutionResult {
+  /** The run as `runWorkflow` started it. */
+  run: WorkflowRunResponse;
+  /** The finished run: status, blackboard and every state's output. */
+  execution: WorkflowExecution;
+}
+
+/**
+ * A workflow run started by {@link runWorkflowExecution} failed or was cancelled. `reason` is
+ * the orchestrator's failure text.
+ *
+ * @example
+ * ```ts
+ * import { WorkflowExecutionFailedError } from "@aegis/sdk/client";
+ *
+ * const error = new WorkflowExecutionFailedError("6c0e8f8e-7a43-4a8a-9a43-2b8d1f7c0c11", "failed", "BUILD failed");
+ * console.log(error.outcome, error.reason); // "failed" "BUILD failed"
+ * ```
+ */
+export class WorkflowExecutionFailedError extends AegisError {
+  /** Workflow execution UUID. */
+  readonly executionId: string;
+  /** How it ended. */
+  readonly outcome: "failed" | "cancelled";
+  /** The orchestrator's reason. */
+  readonly reason: string;
+
+  /** Creates the error; {@link runWorkflowExecution} builds it from the terminal event. */
+  constructor(executionId: string, outcome: "failed" | "cancelled", reason: string) {
+    super(`workflow execution ${executionId} ${outcome}: ${reason}`);
+    this.executionId = executionId;
+    this.outcome = outcome;
+    this.reason = reason;
+  }
+}
+
+/**
+ * Runs a workflow (`runWorkflow`), follows its live log until the run ends and resolves with
+ * the finished execution (blackboard and state outputs); rejects with
+ * {@link WorkflowExecutionFailedError} carrying the reason when it fails or is cancelled. A run
+ * that ends before the log stream is open is caught by checking its status right after
+ * subscribing (the log stream has no history).
+ *
+ * @example
+ * ```ts
+ * import { AegisClient } from "@aegis/sdk";
+ * import { createFakeOrchestrator } from "@aegis/sdk/testing";
+ *
+ * const fake = createFakeOrchestrator();
+ * const client = new AegisClient({ baseUrl: "http://fake", bearerToken: fake.token, fetch: fake.fetch });
+ * await client.registerWorkflow({
+ *   apiVersion: "100monkeys.ai/v1", kind: "Workflow", metadata: { name: "greet", version: "1.0.0" },
+ *   spec: { initial_state: "A", states: { A: { kind: "System", command: "true", transitions: [] } } },
+ * });
+ * const { execution } = await client.runWorkflowExecution("greet", null);
+ * console.log(execution.status); // "completed"
+ * ```
+ */
+export function runWorkflowExecution(
+  core: AegisCore,
+  name: string,
+  input: unknown,
+  options: RunWorkflowExecutionOptions = {},
+): AegisPromise<WorkflowExecutionResult> {
+  return AegisPromise.run(core, async (core) => {
+    const run = await runWorkflow(core, name, input, options);
+    const id = run.execution_id;
+    const request = lookupOptions(options);
+    const stream = await streamWorkflowExecutionLogs(core, id, {
+      ...request,
+      idleTimeout: options.idleTimeout,
+    });
+    let failure: { outcome: "failed" | "cancelled"; reason: string } | undefined;
+    try {
+      const current = await getWorkflowExecution(core, id, request);
+      if (!isFinished(current.status)) {
+        for await (const event of stream) {
+          if (event.event_type === "WorkflowExecutionFailed") {
+            const reason = event.details.WorkflowExecutionFailed?.reason;
+            if (typeof reason === "string") failure = { outcome: "failed", reason };
+          } else if (event.event_type === "WorkflowExecutionCancelled") {
+            failure = { outcome: "cancelled", reason: "cancelled" };
+          }
+        }
+      }
+    } catch (error) {
+      // The run may end between the status check and the first event; the status decides.
+      if (!(error instanceof AegisStreamInterruptedError)) throw error;
+    } finally {
+      stream.close();
+    }
+    const execution = await getWorkflowExecution(core, id, request);
+    if (execution.status === "completed") return { run, execution };
+    if (!isFinished(execution.status)) {
+      throw new AegisStreamInterruptedError(
+        `workflow execution ${id} is still ${execution.status} but its log stream ended`,
+        0,
+      );
+    }
+    const outcome = execution.status === "cancelled" ? "cancelled" : "failed";
+    const reason = failure?.reason ?? await storedFailureReason(core, id, request) ??
+      `workflow execution ${outcome}`;
+    throw new WorkflowExecutionFailedError(id, outcome, reason);
+  });
+}
+
+function isFinished(status: WorkflowExecutionStatus): boolean {
+  return status === "completed" || status === "failed" || status === "cancelled";
+}
+
+/** The `error` the worker stored with the run's last failure event, if any. */
+async function storedFailureReason(
+  core: AegisCore,
+  executionId: string,
+  options: RequestOptions,
+): Promise<string | undefined> {
+  let reason: string | undefined;
+  for await (const event of iterateWorkflowExecutionLogs(core, executionId, options)) {
+    if (typeof event.details.error === "string" && event.details.error.length > 0) {
+      reason = event.details.error;
+    }
+  }
+  return reason;
 }

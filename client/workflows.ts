@@ -5,8 +5,9 @@
  */
 
 import type { WorkflowManifest } from "../manifest/workflow_types.ts";
-import type { AegisCore } from "./core/core.ts";
-import { InvalidArgumentError } from "./core/errors.ts";
+import type { AegisCore } from "./core/pipeline.ts";
+import { AegisPromise } from "./core/api_promise.ts";
+import { InvalidArgumentError } from "../errors.ts";
 import { expectArray } from "./core/expect.ts";
 import type { RequestOptions } from "./core/options.ts";
 import { path } from "./core/path.ts";
@@ -23,10 +24,10 @@ export interface WorkflowSummary {
   id: string;
   /** Name (`metadata.name`). */
   name: string;
-  /** Version (`metadata.version`). */
-  version: string;
-  /** Description, when the manifest has one. */
-  description?: string;
+  /** Version (`metadata.version`); `null` when the manifest has none. */
+  version: string | null;
+  /** Description; `null` when the manifest has none. */
+  description: string | null;
   /** `"global"` or `"tenant"`. */
   scope: WorkflowScope;
   /** Always `"active"`. */
@@ -35,12 +36,12 @@ export interface WorkflowSummary {
   labels: Record<string, string>;
   /** RFC 3339 (`+00:00` form). */
   created_at: string;
-  /** RFC 3339 (`+00:00` form), once updated. */
-  updated_at?: string;
+  /** RFC 3339 (`+00:00` form); `null` until the workflow is updated. */
+  updated_at: string | null;
   /** Owning tenant. */
   tenant_id: string;
-  /** `metadata.input_schema` of the manifest, when it has one. */
-  input_schema?: unknown;
+  /** `metadata.input_schema` of the manifest; `null` when it has none. */
+  input_schema: unknown;
   /** Executions started from this workflow. */
   execution_count: number;
 }
@@ -51,23 +52,23 @@ export interface WorkflowDetail {
   id: string;
   /** Name (`metadata.name`). */
   name: string;
-  /** Version (`metadata.version`). */
-  version: string;
-  /** Description, when the manifest has one. */
-  description?: string;
+  /** Version (`metadata.version`); `null` when the manifest has none. */
+  version: string | null;
+  /** Description; `null` when the manifest has none. */
+  description: string | null;
   /** `"global"` or `"tenant"`. */
   scope: WorkflowScope;
   /** Labels of the manifest. */
   labels: Record<string, string>;
   /** RFC 3339. */
   created_at: string;
-  /** RFC 3339 (`+00:00` form), once updated. */
-  updated_at?: string;
+  /** RFC 3339 (`+00:00` form); `null` until the workflow is updated. */
+  updated_at: string | null;
   /** Owning tenant. */
   tenant_id: string;
-  /** `metadata.input_schema` of the manifest, when present. */
-  input_schema?: unknown;
-  /** The manifest as registered (this replaces the seed's `getWorkflowYaml`). */
+  /** `metadata.input_schema` of the manifest; `null` when it has none. */
+  input_schema: unknown;
+  /** The manifest as registered (there is no separate `getWorkflowYaml`). */
   manifest_yaml: string;
 }
 
@@ -91,10 +92,10 @@ export interface WorkflowVersion {
   id: string;
   /** Name (`metadata.name`). */
   name: string;
-  /** Version (`metadata.version`). */
-  version: string;
-  /** Description, when the manifest has one. */
-  description?: string;
+  /** Version (`metadata.version`); `null` when the manifest has none. */
+  version: string | null;
+  /** Description; `null` when the manifest has none. */
+  description: string | null;
   /** `"global"` or `"tenant"`. */
   scope: WorkflowScope;
   /** RFC 3339. */
@@ -199,12 +200,14 @@ export interface ExecuteTemporalWorkflowRequest {
  * console.log(workflow_id);
  * ```
  */
-export async function registerWorkflow(
+export function registerWorkflow(
   core: AegisCore,
   manifest: WorkflowManifestInput,
   options: RegisterWorkflowOptions = {},
-): Promise<RegisterWorkflowResponse> {
-  return await register(core, "/v1/workflows", manifest, options);
+): AegisPromise<RegisterWorkflowResponse> {
+  return AegisPromise.run(core, async (core) => {
+    return await register(core, "/v1/workflows", manifest, options);
+  });
 }
 
 /**
@@ -225,12 +228,14 @@ export async function registerWorkflow(
  * console.log(registered.status); // "registered"
  * ```
  */
-export async function registerTemporalWorkflow(
+export function registerTemporalWorkflow(
   core: AegisCore,
   manifest: WorkflowManifestInput,
   options: RegisterWorkflowOptions = {},
-): Promise<RegisterWorkflowResponse> {
-  return await register(core, "/v1/workflows/temporal/register", manifest, options);
+): AegisPromise<RegisterWorkflowResponse> {
+  return AegisPromise.run(core, async (core) => {
+    return await register(core, "/v1/workflows/temporal/register", manifest, options);
+  });
 }
 
 async function register(
@@ -240,7 +245,7 @@ async function register(
   options: RegisterWorkflowOptions,
 ): Promise<RegisterWorkflowResponse> {
   // Loaded on demand so that apps which never register workflows do not bundle the YAML code.
-  const { toWorkflowYaml } = await import("../manifest/workflow.ts");
+  const { toWorkflowYaml } = await import("../manifest/wire.ts");
   const yaml = toWorkflowYaml(manifest);
   return await core.request({
     method: "POST",
@@ -267,16 +272,18 @@ async function register(
  * console.log(await listWorkflows(core, { visible: true })); // []
  * ```
  */
-export async function listWorkflows(
+export function listWorkflows(
   core: AegisCore,
   options: ListWorkflowsOptions = {},
-): Promise<WorkflowSummary[]> {
-  const body = await core.request({
-    method: "GET",
-    path: "/v1/workflows",
-    query: { scope: options.scope === "global" ? "global" : undefined, visible: options.visible },
-  }, options);
-  return expectArray<WorkflowSummary>(body, "GET /v1/workflows");
+): AegisPromise<WorkflowSummary[]> {
+  return AegisPromise.run(core, async (core) => {
+    const body = await core.request({
+      method: "GET",
+      path: "/v1/workflows",
+      query: { scope: options.scope === "global" ? "global" : undefined, visible: options.visible },
+    }, options);
+    return expectArray<WorkflowSummary>(body, "GET /v1/workflows");
+  });
 }
 
 /**
@@ -292,15 +299,17 @@ export async function listWorkflows(
  * await getWorkflow(core, "no-such-workflow").catch((e) => console.log(e.status)); // 404
  * ```
  */
-export async function getWorkflow(
+export function getWorkflow(
   core: AegisCore,
   name: string,
   options?: RequestOptions,
-): Promise<WorkflowDetail> {
-  return await core.request(
-    { method: "GET", path: path`/v1/workflows/${workflowName(name)}` },
-    options,
-  );
+): AegisPromise<WorkflowDetail> {
+  return AegisPromise.run(core, async (core) => {
+    return await core.request(
+      { method: "GET", path: path`/v1/workflows/${workflowName(name)}` },
+      options,
+    );
+  });
 }
 
 /**
@@ -316,15 +325,17 @@ export async function getWorkflow(
  * await deleteWorkflow(core, "no-such-workflow").catch((e) => console.log(e.status)); // 404
  * ```
  */
-export async function deleteWorkflow(
+export function deleteWorkflow(
   core: AegisCore,
   name: string,
   options?: RequestOptions,
-): Promise<WorkflowDeleteResponse> {
-  return await core.request(
-    { method: "DELETE", path: path`/v1/workflows/${workflowName(name)}` },
-    options,
-  );
+): AegisPromise<WorkflowDeleteResponse> {
+  return AegisPromise.run(core, async (core) => {
+    return await core.request(
+      { method: "DELETE", path: path`/v1/workflows/${workflowName(name)}` },
+      options,
+    );
+  });
 }
 
 /**
@@ -344,16 +355,18 @@ export async function deleteWorkflow(
  * console.log((await client.listWorkflowVersions("greet")).map((v) => v.version)); // ["1.0.0"]
  * ```
  */
-export async function listWorkflowVersions(
+export function listWorkflowVersions(
   core: AegisCore,
   name: string,
   options?: RequestOptions,
-): Promise<WorkflowVersion[]> {
-  const body = await core.request({
-    method: "GET",
-    path: path`/v1/workflows/${workflowName(name)}/versions`,
-  }, options);
-  return expectArray<WorkflowVersion>(body, "GET /v1/workflows/{name}/versions");
+): AegisPromise<WorkflowVersion[]> {
+  return AegisPromise.run(core, async (core) => {
+    const body = await core.request({
+      method: "GET",
+      path: path`/v1/workflows/${workflowName(name)}/versions`,
+    }, options);
+    return expectArray<WorkflowVersion>(body, "GET /v1/workflows/{name}/versions");
+  });
 }
 
 /**
@@ -369,21 +382,23 @@ export async function listWorkflowVersions(
  * await updateWorkflowScope(core, "no-such-workflow", "global").catch((e) => console.log(e.status));
  * ```
  */
-export async function updateWorkflowScope(
+export function updateWorkflowScope(
   core: AegisCore,
   name: string,
   targetScope: WorkflowScope,
   options?: RequestOptions,
-): Promise<UpdateWorkflowScopeResponse> {
-  if (targetScope !== "global" && targetScope !== "tenant") {
-    throw new InvalidArgumentError("targetScope", 'must be "global" or "tenant"');
-  }
-  return await core.request({
-    method: "POST",
-    path: path`/v1/workflows/${workflowName(name)}/scope`,
-    json: { target_scope: targetScope },
-    idempotent: true,
-  }, options);
+): AegisPromise<UpdateWorkflowScopeResponse> {
+  return AegisPromise.run(core, async (core) => {
+    if (targetScope !== "global" && targetScope !== "tenant") {
+      throw new InvalidArgumentError("targetScope", 'must be "global" or "tenant"');
+    }
+    return await core.request({
+      method: "POST",
+      path: path`/v1/workflows/${workflowName(name)}/scope`,
+      json: { target_scope: targetScope },
+      idempotent: true,
+    }, options);
+  });
 }
 
 /**
@@ -405,19 +420,21 @@ export async function updateWorkflowScope(
  * console.log(execution_id);
  * ```
  */
-export async function runWorkflow(
+export function runWorkflow(
   core: AegisCore,
   name: string,
   input: unknown,
   options: RunWorkflowOptions = {},
-): Promise<WorkflowRunResponse> {
-  requireInput(input);
-  return await core.request({
-    method: "POST",
-    path: path`/v1/workflows/${workflowName(name)}/run`,
-    query: { version: options.version },
-    json: { input, blackboard: options.blackboard, intent: options.intent },
-  }, options);
+): AegisPromise<WorkflowRunResponse> {
+  return AegisPromise.run(core, async (core) => {
+    requireInput(input);
+    return await core.request({
+      method: "POST",
+      path: path`/v1/workflows/${workflowName(name)}/run`,
+      query: { version: options.version },
+      json: { input, blackboard: options.blackboard, intent: options.intent },
+    }, options);
+  });
 }
 
 /**
@@ -439,20 +456,22 @@ export async function runWorkflow(
  * console.log(run.status); // "running"
  * ```
  */
-export async function executeTemporalWorkflow(
+export function executeTemporalWorkflow(
   core: AegisCore,
   request: ExecuteTemporalWorkflowRequest,
   options?: RequestOptions,
-): Promise<WorkflowRunResponse> {
-  if (typeof request?.workflow_id !== "string" || request.workflow_id.length === 0) {
-    throw new InvalidArgumentError("workflow_id", "must be a workflow name or UUID");
-  }
-  requireInput(request.input);
-  return await core.request({
-    method: "POST",
-    path: "/v1/workflows/temporal/execute",
-    json: request,
-  }, options);
+): AegisPromise<WorkflowRunResponse> {
+  return AegisPromise.run(core, async (core) => {
+    if (typeof request?.workflow_id !== "string" || request.workflow_id.length === 0) {
+      throw new InvalidArgumentError("workflow_id", "must be a workflow name or UUID");
+    }
+    requireInput(request.input);
+    return await core.request({
+      method: "POST",
+      path: "/v1/workflows/temporal/execute",
+      json: request,
+    }, options);
+  });
 }
 
 /** The static `/v1/workflows/executions` routes shadow a workflow named `executions`. */

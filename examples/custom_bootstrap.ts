@@ -18,6 +18,11 @@
  *
  * Set `AEGIS_BOOTSTRAP_DEBUG=1` to trace every dispatch on stderr.
  *
+ * As a container's PID 1 (how custom runtimes run), `nodeExec` kills a timed-out command's whole
+ * tree, stops running commands on SIGTERM/SIGINT (exit 143/130) and, on Deno (`-A`) and Bun,
+ * reaps the orphans commands leave behind; under Node, start the container with an init
+ * (`docker run --init`), since Node cannot reap processes it did not spawn.
+ *
  * @module
  */
 
@@ -66,6 +71,7 @@ async function main(): Promise<number> {
 
   const client = new AegisClient({
     baseUrl: env.orchestratorUrl,
+    auth: "none",
     // Each answer of the gateway waits for a model call: give it the LLM timeout, not the
     // client's 60 s default.
     timeout: env.llmTimeoutSeconds * 1000,

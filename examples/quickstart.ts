@@ -27,14 +27,8 @@ async function main(): Promise<void> {
   let options: ClientOptions;
   let fake: ReturnType<typeof createFakeOrchestrator> | undefined;
   if (baseUrl) {
-    options = {
-      baseUrl,
-      bearerToken: env("AEGIS_TOKEN"),
-      keycloakUrl: env("AEGIS_KEYCLOAK_URL"),
-      realm: env("AEGIS_REALM"),
-      clientId: env("AEGIS_CLIENT_ID"),
-      clientSecret: env("AEGIS_CLIENT_SECRET"),
-    };
+    // The client reads AEGIS_BASE_URL and the credentials from the environment itself.
+    options = {};
     console.log(`Using the orchestrator at ${baseUrl}`);
   } else {
     fake = createFakeOrchestrator({ stepMs: 150 });

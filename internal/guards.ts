@@ -18,7 +18,7 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
  *
  * @example
  * ```ts
- * import { isUuid } from "@aegis/sdk/bootstrap";
+ * import { isUuid } from "./guards.ts";
  *
  * console.log(isUuid("0b8e7f1a-2c3d-4e5f-8a9b-0c1d2e3f4a5b")); // true
  * console.log(isUuid("exec-uuid")); // false

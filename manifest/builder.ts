@@ -7,15 +7,23 @@
 import { defaultRuntimeVersion } from "./runtimes.ts";
 import type {
   AgentManifest,
+  ContextItem,
+  DeliveryDestination,
   ExecutionMode,
-  ImagePullPolicy,
-  IsolationMode,
+  FilesystemPolicy,
+  HealthCheck,
   ResourceLimits,
+  ScheduleConfig,
   ValidatorSpec,
   VolumeSpec,
-} from "./types.ts";
-import { MANIFEST_API_VERSION } from "./types.ts";
-import { validateManifest } from "./validate.ts";
+} from "./agent_types.ts";
+import { validateManifest } from "./agent_validate.ts";
+import {
+  type ImagePullPolicy,
+  type IsolationMode,
+  MANIFEST_API_VERSION,
+  type OutputHandlerConfig,
+} from "./common_types.ts";
 
 /**
  * Builds an {@link AgentManifest} step by step; {@link AgentManifestBuilder.build} validates it.
@@ -342,6 +350,271 @@ export class AgentManifestBuilder {
    */
   withInputSchema(schema: unknown): this {
     this.#manifest.spec.input_schema = structuredClone(schema);
+    return this;
+  }
+
+  /**
+   * Sets `spec.runtime.temperature`, the LLM sampling temperature (the model's own when unset).
+   *
+   * @example
+   * ```ts
+   * import { AgentManifestBuilder } from "@aegis/sdk/manifest";
+   * const builder = new AgentManifestBuilder("judge", "python").withTemperature(0.2);
+   * ```
+   */
+  withTemperature(temperature: number): this {
+    this.#manifest.spec.runtime.temperature = temperature;
+    return this;
+  }
+
+  /**
+   * Sets `spec.task.prompt_template`, the template each execution's prompt is rendered from.
+   *
+   * @example
+   * ```ts
+   * import { AgentManifestBuilder } from "@aegis/sdk/manifest";
+   * const builder = new AgentManifestBuilder("a", "python")
+   *   .withInstruction("Review code.")
+   *   .withPromptTemplate("Review this diff:\n{{input}}");
+   * ```
+   */
+  withPromptTemplate(template: string): this {
+    this.#manifest.spec.task.prompt_template = template;
+    return this;
+  }
+
+  /**
+   * Sets `spec.task.input_data`: any JSON value made available to the task.
+   *
+   * @example
+   * ```ts
+   * import { AgentManifestBuilder } from "@aegis/sdk/manifest";
+   * const builder = new AgentManifestBuilder("a", "python").withInputData({ repo: "acme/api" });
+   * ```
+   */
+  withInputData(data: unknown): this {
+    this.#manifest.spec.task.input_data = structuredClone(data);
+    return this;
+  }
+
+  /**
+   * Appends an entry to `spec.context`: text, a file, a directory or a URL handed to the agent.
+   *
+   * @example
+   * ```ts
+   * import { AgentManifestBuilder } from "@aegis/sdk/manifest";
+   * const builder = new AgentManifestBuilder("a", "python")
+   *   .withContext({ type: "text", content: "Follow PEP 8." })
+   *   .withContext({ type: "url", url: "https://example.com/guide.md", description: "Style guide" });
+   * ```
+   */
+  withContext(item: ContextItem): this {
+    (this.#manifest.spec.context ??= []).push(structuredClone(item));
+    return this;
+  }
+
+  /**
+   * Sets `spec.execution.iteration_timeout`, the time limit of one iteration (`"60s"`, `"5m"`).
+   *
+   * @example
+   * ```ts
+   * import { AgentManifestBuilder } from "@aegis/sdk/manifest";
+   * const builder = new AgentManifestBuilder("a", "python").withIterationTimeout("5m");
+   * ```
+   */
+  withIterationTimeout(timeout: string): this {
+    (this.#manifest.spec.execution ??= {}).iteration_timeout = timeout;
+    return this;
+  }
+
+  /**
+   * Sets `spec.execution.llm_timeout_seconds`, the limit of one LLM call (server default 300).
+   *
+   * @example
+   * ```ts
+   * import { AgentManifestBuilder } from "@aegis/sdk/manifest";
+   * const builder = new AgentManifestBuilder("a", "python").withLlmTimeout(120);
+   * ```
+   */
+  withLlmTimeout(seconds: number): this {
+    (this.#manifest.spec.execution ??= {}).llm_timeout_seconds = seconds;
+    return this;
+  }
+
+  /**
+   * Adds a validator to `spec.execution.tool_validation`, applied to the agent's tool calls.
+   *
+   * @example
+   * ```ts
+   * import { AgentManifestBuilder } from "@aegis/sdk/manifest";
+   * const builder = new AgentManifestBuilder("a", "python").withToolValidator({
+   *   type: "semantic",
+   *   judge_agent: "tool-call-policy-judge",
+   *   criteria: "Only read-only commands",
+   * });
+   * ```
+   */
+  withToolValidator(validator: ValidatorSpec): this {
+    ((this.#manifest.spec.execution ??= {}).tool_validation ??= []).push(
+      structuredClone(validator),
+    );
+    return this;
+  }
+
+  /**
+   * Adds a destination to `spec.execution.delivery`, where results go after an execution.
+   *
+   * @example
+   * ```ts
+   * import { AgentManifestBuilder } from "@aegis/sdk/manifest";
+   * const builder = new AgentManifestBuilder("a", "python").withDeliveryDestination({
+   *   name: "notify",
+   *   condition: "on_success",
+   *   type: "webhook",
+   *   webhook: { url: "https://hooks.example.com/done" },
+   * });
+   * ```
+   */
+  withDeliveryDestination(destination: DeliveryDestination): this {
+    const execution = this.#manifest.spec.execution ??= {};
+    (execution.delivery ??= { destinations: [] }).destinations.push(structuredClone(destination));
+    return this;
+  }
+
+  /**
+   * Sets network mode `"deny"` with `domains` as the denylist (replacing any previous list).
+   *
+   * @example
+   * ```ts
+   * import { AgentManifestBuilder } from "@aegis/sdk/manifest";
+   * const builder = new AgentManifestBuilder("a", "python").withNetworkDeny(["evil.example"]);
+   * ```
+   */
+  withNetworkDeny(domains: readonly string[]): this {
+    const security = this.#manifest.spec.security ??= {};
+    security.network = { ...security.network, mode: "deny", denylist: [...domains] };
+    return this;
+  }
+
+  /**
+   * Sets network mode `"none"`: the agent gets no network access.
+   *
+   * @example
+   * ```ts
+   * import { AgentManifestBuilder } from "@aegis/sdk/manifest";
+   * const builder = new AgentManifestBuilder("a", "python").withNetworkDisabled();
+   * ```
+   */
+  withNetworkDisabled(): this {
+    const security = this.#manifest.spec.security ??= {};
+    security.network = { ...security.network, mode: "none" };
+    return this;
+  }
+
+  /**
+   * Merges `policy` into `spec.security.filesystem`: readable and writable paths, and
+   * `read_only` to mount everything read-only.
+   *
+   * @example
+   * ```ts
+   * import { AgentManifestBuilder } from "@aegis/sdk/manifest";
+   * const builder = new AgentManifestBuilder("a", "python")
+   *   .withFilesystem({ read: ["/workspace"], write: ["/tmp"] })
+   *   .withFilesystem({ read_only: true });
+   * ```
+   */
+  withFilesystem(policy: FilesystemPolicy): this {
+    const security = this.#manifest.spec.security ??= {};
+    security.filesystem = { ...security.filesystem, ...structuredClone(policy) };
+    return this;
+  }
+
+  /**
+   * Sets `spec.schedule`: run on a cron expression, every N seconds, or only when triggered.
+   *
+   * @example
+   * ```ts
+   * import { AgentManifestBuilder } from "@aegis/sdk/manifest";
+   * const builder = new AgentManifestBuilder("a", "python")
+   *   .withSchedule({ type: "cron", cron: "0 0 9 * * Mon-Fri", timezone: "Europe/Berlin" });
+   * ```
+   */
+  withSchedule(schedule: ScheduleConfig): this {
+    this.#manifest.spec.schedule = structuredClone(schedule);
+    return this;
+  }
+
+  /**
+   * Sets `spec.advanced.warm_pool_size`, the number of pre-started containers.
+   *
+   * @example
+   * ```ts
+   * import { AgentManifestBuilder } from "@aegis/sdk/manifest";
+   * const builder = new AgentManifestBuilder("a", "python").withWarmPool(2);
+   * ```
+   */
+  withWarmPool(size: number): this {
+    (this.#manifest.spec.advanced ??= {}).warm_pool_size = size;
+    return this;
+  }
+
+  /**
+   * Sets `spec.advanced.startup_script`, run when the container starts.
+   *
+   * @example
+   * ```ts
+   * import { AgentManifestBuilder } from "@aegis/sdk/manifest";
+   * const builder = new AgentManifestBuilder("a", "python").withStartupScript("pip install -r requirements.txt");
+   * ```
+   */
+  withStartupScript(script: string): this {
+    (this.#manifest.spec.advanced ??= {}).startup_script = script;
+    return this;
+  }
+
+  /**
+   * Sets `spec.advanced.health_check`, the container's HTTP health probe.
+   *
+   * @example
+   * ```ts
+   * import { AgentManifestBuilder } from "@aegis/sdk/manifest";
+   * const builder = new AgentManifestBuilder("a", "python")
+   *   .withHealthCheck({ path: "/healthz", interval_seconds: 10, timeout_seconds: 2 });
+   * ```
+   */
+  withHealthCheck(check: HealthCheck): this {
+    (this.#manifest.spec.advanced ??= {}).health_check = structuredClone(check);
+    return this;
+  }
+
+  /**
+   * Sets `spec.security_context`, a named `aegis-system-*` context the executions run under
+   * (only operators and service accounts may deploy it).
+   *
+   * @example
+   * ```ts
+   * import { AgentManifestBuilder } from "@aegis/sdk/manifest";
+   * const builder = new AgentManifestBuilder("a", "python").withSecurityContext("aegis-system-judge");
+   * ```
+   */
+  withSecurityContext(name: string): this {
+    this.#manifest.spec.security_context = name;
+    return this;
+  }
+
+  /**
+   * Sets `spec.output_handler`, where the final output is forwarded (another agent, a webhook,
+   * a container or an MCP tool).
+   *
+   * @example
+   * ```ts
+   * import { AgentManifestBuilder } from "@aegis/sdk/manifest";
+   * const builder = new AgentManifestBuilder("a", "python")
+   *   .withOutputHandler({ type: "agent", agent_id: "summariser", required: true });
+   * ```
+   */
+  withOutputHandler(handler: OutputHandlerConfig): this {
+    this.#manifest.spec.output_handler = structuredClone(handler);
     return this;
   }
 

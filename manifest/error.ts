@@ -4,7 +4,7 @@
  * @module
  */
 
-import { AegisError } from "../client/core/errors.ts";
+import { AegisError } from "../errors.ts";
 
 /** How serious a {@link ManifestIssue} is: only `"error"` issues make validation throw. */
 export type ManifestIssueSeverity = "error" | "warning";

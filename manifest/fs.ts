@@ -8,15 +8,17 @@
 
 import { readFile, writeFile } from "node:fs/promises";
 import { ManifestFileError } from "./error.ts";
-import type { AgentManifest } from "./types.ts";
-import { validateManifest } from "./validate.ts";
-import {
-  parseWorkflowManifest,
-  stringifyWorkflowManifest,
-  validateWorkflowManifest,
-} from "./workflow.ts";
+import type { AgentManifest } from "./agent_types.ts";
+import { validateManifest } from "./agent_validate.ts";
 import type { WorkflowManifest } from "./workflow_types.ts";
-import { parseManifest, stringifyManifest } from "./yaml.ts";
+import { validateWorkflowManifest } from "./workflow_validate.ts";
+import {
+  parseManifest,
+  type ParseOptions,
+  parseWorkflowManifest,
+  stringifyManifest,
+  stringifyWorkflowManifest,
+} from "./yaml.ts";
 
 async function readText(path: string): Promise<string> {
   try {
@@ -35,7 +37,8 @@ async function writeText(path: string, text: string): Promise<void> {
 }
 
 /**
- * Reads, parses and validates an agent manifest YAML (or JSON) file.
+ * Reads, parses and validates an agent manifest YAML (or JSON) file. `options.maxBytes` bounds
+ * the file's size as for {@link parseManifest} (default 1 MiB).
  *
  * Throws {@link ManifestFileError} when the file cannot be read and
  * {@link ManifestValidationError} (issues with line and column, `source` = `path`) when it is
@@ -49,8 +52,11 @@ async function writeText(path: string, text: string): Promise<void> {
  * console.log(manifest.metadata.name);
  * ```
  */
-export async function loadManifest(path: string): Promise<AgentManifest> {
-  return parseManifest(await readText(path), { source: path });
+export async function loadManifest(
+  path: string,
+  options: Omit<ParseOptions, "source"> = {},
+): Promise<AgentManifest> {
+  return parseManifest(await readText(path), { ...options, source: path });
 }
 
 /**
@@ -71,7 +77,8 @@ export async function saveManifest(manifest: AgentManifest, path: string): Promi
 }
 
 /**
- * Reads, parses and validates a workflow manifest YAML file.
+ * Reads, parses and validates a workflow manifest YAML file. `options.maxBytes` bounds the
+ * file's size as for {@link parseWorkflowManifest} (default 1 MiB).
  *
  * @example
  * ```ts ignore
@@ -81,8 +88,11 @@ export async function saveManifest(manifest: AgentManifest, path: string): Promi
  * console.log(workflow.spec.initial_state);
  * ```
  */
-export async function loadWorkflowManifest(path: string): Promise<WorkflowManifest> {
-  return parseWorkflowManifest(await readText(path), { source: path });
+export async function loadWorkflowManifest(
+  path: string,
+  options: Omit<ParseOptions, "source"> = {},
+): Promise<WorkflowManifest> {
+  return parseWorkflowManifest(await readText(path), { ...options, source: path });
 }
 
 /**
@@ -103,5 +113,89 @@ export async function saveWorkflowManifest(
   await writeText(path, stringifyWorkflowManifest(validateWorkflowManifest(manifest)));
 }
 
-export type * from "./types.ts";
-export type * from "./workflow_types.ts";
+// The manifest types the functions above take and return, so this entry documents them.
+export type {
+  AccessMode,
+  AdvancedConfig,
+  AgentManifest,
+  AgentOutputHandler,
+  AgentSpec,
+  AgentState,
+  ConsensusConfig,
+  ConsensusStrategy,
+  ConsensusTransition,
+  ContainerOutputHandler,
+  ContainerResources,
+  ContainerRunConfig,
+  ContainerRunState,
+  ContainerVolumeMount,
+  ContextItem,
+  CronSchedule,
+  CustomTransition,
+  DeliveryCondition,
+  DeliveryConfig,
+  DeliveryDestination,
+  DeliveryTransform,
+  DeliveryType,
+  DirectoryContextItem,
+  EmailDelivery,
+  ExecutionMode,
+  ExecutionStrategy,
+  ExitCodeTransition,
+  ExitCodeValidator,
+  FileContextItem,
+  FilesystemPolicy,
+  HealthCheck,
+  HumanState,
+  ImagePullPolicy,
+  InputEqualsTransition,
+  IntervalSchedule,
+  IsolationMode,
+  JsonSchemaValidator,
+  MANIFEST_API_VERSION,
+  ManifestMetadata,
+  ManualSchedule,
+  McpToolOutputHandler,
+  MultiJudgeValidator,
+  NetworkMode,
+  NetworkPolicy,
+  OutputHandlerConfig,
+  ParallelAgentConfig,
+  ParallelAgentsState,
+  ParallelContainerRunState,
+  ParseOptions,
+  RegexValidator,
+  ResourceLimits,
+  RestDelivery,
+  RetryConfig,
+  RuntimeConfig,
+  ScheduleConfig,
+  ScoreBetweenTransition,
+  SecurityConfig,
+  SemanticValidator,
+  SimpleTransition,
+  SmsDelivery,
+  StateCommon,
+  StateJudge,
+  StorageClass,
+  SubworkflowState,
+  SystemState,
+  TaskConfig,
+  TextContextItem,
+  ThresholdTransition,
+  Transition,
+  TransitionBase,
+  UrlContextItem,
+  ValidatorSpec,
+  VolumeSpec,
+  VolumeType,
+  WebhookDelivery,
+  WebhookOutputHandler,
+  WorkflowManifest,
+  WorkflowMetadata,
+  WorkflowSharedVolume,
+  WorkflowSpec,
+  WorkflowState,
+  WorkflowStorage,
+  WorkflowWorkspace,
+} from "./mod.ts";

@@ -23,9 +23,7 @@
  */
 
 // Re-exported so the error classes' base is part of this entry point's documented API.
-export { AegisError } from "../client/core/errors.ts";
-export * from "./types.ts";
-export * from "./workflow_types.ts";
+export { AegisError } from "../errors.ts";
 export {
   formatManifestIssue,
   ManifestFileError,
@@ -35,13 +33,101 @@ export {
 } from "./error.ts";
 export { DEFAULT_RUNTIME_REGISTRY, defaultRuntimeVersion } from "./runtimes.ts";
 export { AgentManifestBuilder } from "./builder.ts";
-export { checkManifest, validateManifest } from "./validate.ts";
-export { parseManifest, type ParseOptions, stringifyManifest } from "./yaml.ts";
-export { toWireManifest } from "./wire.ts";
+export { checkManifest, validateManifest } from "./agent_validate.ts";
 export {
-  checkWorkflowManifest,
+  parseManifest,
+  type ParseOptions,
   parseWorkflowManifest,
+  stringifyManifest,
   stringifyWorkflowManifest,
-  toWorkflowYaml,
-  validateWorkflowManifest,
-} from "./workflow.ts";
+} from "./yaml.ts";
+export { toWireManifest, toWorkflowYaml } from "./wire.ts";
+export { checkWorkflowManifest, validateWorkflowManifest } from "./workflow_validate.ts";
+export {
+  type AgentOutputHandler,
+  type ConsensusStrategy,
+  type ContainerOutputHandler,
+  type ContainerResources,
+  ImagePullPolicy,
+  type IsolationMode,
+  MANIFEST_API_VERSION,
+  type McpToolOutputHandler,
+  type OutputHandlerConfig,
+  type RetryConfig,
+  type WebhookOutputHandler,
+} from "./common_types.ts";
+export {
+  type AccessMode,
+  type AdvancedConfig,
+  type AgentManifest,
+  type AgentSpec,
+  type ContextItem,
+  type CronSchedule,
+  type DeliveryCondition,
+  type DeliveryConfig,
+  type DeliveryDestination,
+  type DeliveryTransform,
+  type DeliveryType,
+  type DirectoryContextItem,
+  type EmailDelivery,
+  type ExecutionMode,
+  type ExecutionStrategy,
+  type ExitCodeValidator,
+  type FileContextItem,
+  type FilesystemPolicy,
+  type HealthCheck,
+  type IntervalSchedule,
+  type JsonSchemaValidator,
+  type ManifestMetadata,
+  type ManualSchedule,
+  type MultiJudgeValidator,
+  type NetworkMode,
+  type NetworkPolicy,
+  type RegexValidator,
+  type ResourceLimits,
+  type RestDelivery,
+  type RuntimeConfig,
+  type ScheduleConfig,
+  type SecurityConfig,
+  type SemanticValidator,
+  type SmsDelivery,
+  type StorageClass,
+  type TaskConfig,
+  type TextContextItem,
+  type UrlContextItem,
+  type ValidatorSpec,
+  type VolumeSpec,
+  type VolumeType,
+  type WebhookDelivery,
+} from "./agent_types.ts";
+export {
+  type AgentState,
+  type ConsensusConfig,
+  type ConsensusTransition,
+  type ContainerRunConfig,
+  type ContainerRunState,
+  type ContainerVolumeMount,
+  type CustomTransition,
+  type ExitCodeTransition,
+  type HumanState,
+  type InputEqualsTransition,
+  type ParallelAgentConfig,
+  type ParallelAgentsState,
+  type ParallelContainerRunState,
+  type ScoreBetweenTransition,
+  type SimpleTransition,
+  type StateCommon,
+  type StateJudge,
+  type SubworkflowState,
+  type SystemState,
+  type ThresholdTransition,
+  type Transition,
+  type TransitionBase,
+  type WorkflowManifest,
+  type WorkflowMetadata,
+  type WorkflowSharedVolume,
+  type WorkflowSpec,
+  type WorkflowState,
+  type WorkflowStorage,
+  type WorkflowWorkspace,
+} from "./workflow_types.ts";

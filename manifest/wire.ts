@@ -1,12 +1,15 @@
 /**
- * Conversion of agent manifests to the JSON body the orchestrator accepts.
+ * Conversion of manifests to the request bodies the orchestrator accepts: JSON for agents, YAML
+ * text for workflows.
  *
  * @module
  */
 
-import type { AgentManifest } from "./types.ts";
-import { validateManifest } from "./validate.ts";
-import { parseManifest } from "./yaml.ts";
+import type { AgentManifest } from "./agent_types.ts";
+import { validateManifest } from "./agent_validate.ts";
+import type { WorkflowManifest } from "./workflow_types.ts";
+import { validateWorkflowManifest } from "./workflow_validate.ts";
+import { parseManifest, parseWorkflowManifest, stringifyWorkflowManifest } from "./yaml.ts";
 
 /**
  * Validates an agent manifest (an object, or YAML/JSON text) and returns the JSON object to send
@@ -49,4 +52,30 @@ export function toWireManifest(input: AgentManifest | string): Record<string, un
     (wire.spec as { execution?: Record<string, unknown> }).execution = renamed;
   }
   return wire;
+}
+
+/**
+ * Validates a workflow manifest (an object, or YAML/JSON text) and returns the YAML text to send
+ * as the body of `POST /v1/workflows`. Text input is returned unchanged (comments and layout
+ * kept) once it validates; objects are serialised. Throws {@link ManifestValidationError}.
+ *
+ * @example
+ * ```ts
+ * import { toWorkflowYaml } from "@aegis/sdk/manifest";
+ *
+ * const yaml = toWorkflowYaml({
+ *   apiVersion: "100monkeys.ai/v1",
+ *   kind: "Workflow",
+ *   metadata: { name: "w", version: "1.0.0" },
+ *   spec: { initial_state: "A", states: { A: { kind: "Human", prompt: "OK?", transitions: [] } } },
+ * });
+ * console.log(yaml.includes("kind: Human")); // true
+ * ```
+ */
+export function toWorkflowYaml(input: WorkflowManifest | string): string {
+  if (typeof input === "string") {
+    parseWorkflowManifest(input);
+    return input;
+  }
+  return stringifyWorkflowManifest(validateWorkflowManifest(input));
 }

@@ -4,13 +4,16 @@
  * @module
  */
 
+import type { StorageClass } from "./agent_types.ts";
 import type {
   ConsensusStrategy,
+  ContainerResources,
   ImagePullPolicy,
   IsolationMode,
   MANIFEST_API_VERSION,
   OutputHandlerConfig,
-} from "./types.ts";
+  RetryConfig,
+} from "./common_types.ts";
 
 /**
  * Root workflow manifest.
@@ -107,10 +110,68 @@ export interface WorkflowSpec {
  * ```
  */
 export interface WorkflowStorage {
-  /** Workspace volume settings. */
-  workspace?: unknown;
-  /** Volumes shared between states. */
-  shared_volumes?: unknown[];
+  /** The workspace volume created when a run starts. */
+  workspace?: WorkflowWorkspace;
+  /** Named volumes shared between states; once any is declared, every container mount must name one. */
+  shared_volumes?: WorkflowSharedVolume[];
+}
+
+/**
+ * The workspace volume of a workflow run.
+ *
+ * @example
+ * ```ts
+ * import type { WorkflowWorkspace } from "@aegis/sdk/manifest";
+ * const workspace: WorkflowWorkspace = { storage_class: "ephemeral", ttl_hours: 4, size_limit_mb: 1024 };
+ * ```
+ */
+export interface WorkflowWorkspace {
+  /** Server default `"ephemeral"`. */
+  storage_class?: StorageClass;
+  /** Hours an ephemeral workspace lives (u32). Server default 1. */
+  ttl_hours?: number;
+  /** Size limit in MiB (u64). Server default 256. */
+  size_limit_mb?: number;
+  /** An existing volume to use instead of creating one. */
+  volume_id?: string;
+  /** Blackboard key holding the volume id. Server default `"workspace_volume_id"`. */
+  blackboard_key?: string;
+}
+
+/**
+ * A named volume shared between workflow states.
+ *
+ * @example
+ * ```ts
+ * import type { WorkflowSharedVolume } from "@aegis/sdk/manifest";
+ * const volume: WorkflowSharedVolume = { name: "cache", storage_class: "persistent" };
+ * ```
+ */
+export interface WorkflowSharedVolume {
+  /** Volume name, referenced by container volume mounts. */
+  name: string;
+  /** Server default `"ephemeral"`. */
+  storage_class?: StorageClass;
+  /** Size limit in bytes (u64). */
+  size_limit_bytes?: number;
+}
+
+/**
+ * A volume mounted into a workflow container.
+ *
+ * @example
+ * ```ts
+ * import type { ContainerVolumeMount } from "@aegis/sdk/manifest";
+ * const mount: ContainerVolumeMount = { name: "cache", mount_path: "/cache", read_only: true };
+ * ```
+ */
+export interface ContainerVolumeMount {
+  /** Volume name (a `spec.storage.shared_volumes` entry when any are declared). */
+  name: string;
+  /** Absolute path inside the container. */
+  mount_path: string;
+  /** Server default `false`. */
+  read_only?: boolean;
 }
 
 /**
@@ -300,49 +361,7 @@ export interface ParallelAgentsState extends StateCommon {
 }
 
 /**
- * A deterministic container step (no LLM).
- *
- * @example
- * ```ts
- * import type { ContainerRunConfig } from "@aegis/sdk/manifest";
- * const step: ContainerRunConfig = { name: "lint", image: "docker.io/library/node:20", command: ["npm", "run", "lint"] };
- * ```
- */
-export interface ContainerRunConfig {
-  /** Step name. */
-  name: string;
-  /** Image reference. */
-  image: string;
-  /** Server default `"IfNotPresent"`. */
-  image_pull_policy?: ImagePullPolicy;
-  /** Command and arguments. */
-  command?: string[];
-  /** Environment. */
-  env?: Record<string, string>;
-  /** Working directory. */
-  workdir?: string;
-  /** Volume mounts. */
-  volumes?: unknown[];
-  /** Resource limits. */
-  resources?: unknown;
-  /** Registry credential reference. */
-  registry_credentials?: string;
-  /** Retry policy. */
-  retry?: unknown;
-  /** Run `command` through a shell. Server default `false`. */
-  shell?: boolean;
-  /** Mount the root filesystem read-only. Server default `false`. */
-  read_only_root_filesystem?: boolean;
-  /** User id to run as. */
-  run_as_user?: number;
-  /** Container network mode. */
-  network_mode?: string;
-  /** Where the step's output is forwarded. */
-  output_handler?: OutputHandlerConfig;
-}
-
-/**
- * Runs one container step.
+ * Runs one container (no LLM): a deterministic build, test or deploy step.
  *
  * @example
  * ```ts
@@ -352,13 +371,75 @@ export interface ContainerRunConfig {
  *   name: "build",
  *   image: "docker.io/library/golang:1.21",
  *   command: ["go", "build", "./..."],
+ *   run_as_user: "65534:65534",
  *   transitions: [{ condition: "exit_code_zero", target: "DONE" }],
  * };
  * ```
  */
-export interface ContainerRunState extends ContainerRunConfig, StateCommon {
+export interface ContainerRunState extends StateCommon {
   /** Tag. */
   kind: "ContainerRun";
+  /** Step name. */
+  name: string;
+  /** Image reference. */
+  image: string;
+  /** Server default `"IfNotPresent"`. */
+  image_pull_policy?: ImagePullPolicy;
+  /** Command and arguments; at least one entry (the orchestrator refuses an empty command). */
+  command: string[];
+  /** Environment (values may be blackboard templates). */
+  env?: Record<string, string>;
+  /** Working directory. Server default `/workspace`. */
+  workdir?: string;
+  /** Volume mounts. */
+  volumes?: ContainerVolumeMount[];
+  /** CPU, memory and time limits. */
+  resources?: ContainerResources;
+  /** Secret path of registry credentials, e.g. `"secret:cicd/docker-registry"`. */
+  registry_credentials?: string;
+  /** Retry policy. */
+  retry?: RetryConfig;
+  /** Run `command` joined with spaces through `sh -c`. Server default `false`. */
+  shell?: boolean;
+  /** Mount the root filesystem read-only. Server default `false`. */
+  read_only_root_filesystem?: boolean;
+  /** User to run as, as `docker run --user` takes it: `"65534"` or `"65534:65534"`. */
+  run_as_user?: string;
+  /** Container network mode, e.g. `"none"`. */
+  network_mode?: string;
+  /** Where the step's output is forwarded. */
+  output_handler?: OutputHandlerConfig;
+}
+
+/**
+ * One step of a ParallelContainerRun state. Narrower than a ContainerRun state: the orchestrator
+ * reads only these fields for parallel steps.
+ *
+ * @example
+ * ```ts
+ * import type { ContainerRunConfig } from "@aegis/sdk/manifest";
+ * const step: ContainerRunConfig = { name: "lint", image: "docker.io/library/node:20", command: ["npm", "run", "lint"] };
+ * ```
+ */
+export interface ContainerRunConfig {
+  /** Step name, unique within the state; also the blackboard key of its output. */
+  name: string;
+  /** Image reference. */
+  image: string;
+  /** Command and arguments; at least one entry. */
+  command: string[];
+  /** Environment. */
+  env?: Record<string, string>;
+  /** Working directory. Server default `/workspace`. */
+  workdir?: string;
+  /** Volume mounts. */
+  volumes?: ContainerVolumeMount[];
+  /** CPU, memory and time limits. */
+  resources?: ContainerResources;
+  /** Secret path of registry credentials. */
+  registry_credentials?: string;
+  /** Run `command` joined with spaces through `sh -c`. Server default `false`. */
+  shell?: boolean;
 }
 
 /**
@@ -406,10 +487,10 @@ export interface SubworkflowState extends StateCommon {
   workflow_id: string;
   /** Wait for the child (`"blocking"`) or not. */
   mode: "blocking" | "fire_and_forget";
-  /** Blackboard key for the child's result; required when blocking. */
+  /** Blackboard key for the child's result: required when blocking, refused when fire-and-forget. */
   result_key?: string;
-  /** Input for the child workflow. */
-  input?: unknown;
+  /** Input template for the child workflow, rendered against this run's blackboard. */
+  input?: string;
 }
 
 /**

@@ -1,16 +1,20 @@
 /**
- * Agent manifests as YAML text.
+ * Agent and workflow manifests as YAML text: parsing with validation (issues carry line and
+ * column) and serialisation that round-trips.
  *
  * @module
  */
 
 import { stringify } from "yaml";
-import { type ParseOptions, positionedIssues, readYaml } from "./_yaml_source.ts";
+import type { RawIssue } from "./_checker.ts";
+import { type ParseOptions, positionedIssues, readYaml } from "./_yaml_reader.ts";
+import type { AgentManifest } from "./agent_types.ts";
+import { collectAgentIssues } from "./agent_validate.ts";
 import { ManifestValidationError } from "./error.ts";
-import type { AgentManifest } from "./types.ts";
-import { collectAgentIssues } from "./validate.ts";
+import type { WorkflowManifest } from "./workflow_types.ts";
+import { collectWorkflowIssues } from "./workflow_validate.ts";
 
-export type { ParseOptions } from "./_yaml_source.ts";
+export type { ParseOptions } from "./_yaml_reader.ts";
 
 /**
  * Parses and validates an agent manifest written in YAML (or JSON, which is YAML too).
@@ -35,15 +39,54 @@ export type { ParseOptions } from "./_yaml_source.ts";
  * ```
  */
 export function parseManifest(text: string, options: ParseOptions = {}): AgentManifest {
-  const source = readYaml(text, "agent manifest", options);
-  const raw = collectAgentIssues(source.value);
+  return parseValidated(text, "agent manifest", collectAgentIssues, options) as AgentManifest;
+}
+
+/**
+ * Parses and validates a workflow manifest written in YAML (or JSON). Errors carry the line and
+ * column of the offending node; YAML syntax errors carry their own position. The same input
+ * limits as {@link parseManifest} apply.
+ *
+ * @example
+ * ```ts
+ * import { parseWorkflowManifest } from "@aegis/sdk/manifest";
+ *
+ * const workflow = parseWorkflowManifest(`
+ * apiVersion: 100monkeys.ai/v1
+ * kind: Workflow
+ * metadata: { name: greet }
+ * spec:
+ *   initial_state: HELLO
+ *   states:
+ *     HELLO: { kind: System, command: echo hello, transitions: [] }
+ * `);
+ * console.log(Object.keys(workflow.spec.states)); // ["HELLO"]
+ * ```
+ */
+export function parseWorkflowManifest(text: string, options: ParseOptions = {}): WorkflowManifest {
+  return parseValidated(
+    text,
+    "workflow manifest",
+    collectWorkflowIssues,
+    options,
+  ) as WorkflowManifest;
+}
+
+function parseValidated(
+  text: string,
+  subject: string,
+  collect: (value: unknown) => RawIssue[],
+  options: ParseOptions,
+): unknown {
+  const source = readYaml(text, subject, options);
+  const raw = collect(source.value);
   if (raw.some((issue) => issue.severity === "error")) {
     throw new ManifestValidationError(positionedIssues(raw, source), {
-      subject: "agent manifest",
+      subject,
       source: options.source,
     });
   }
-  return source.value as AgentManifest;
+  return source.value;
 }
 
 /**
@@ -66,8 +109,28 @@ export function stringifyManifest(manifest: AgentManifest): string {
   return stringifyDocument(manifest);
 }
 
+/**
+ * Serialises a workflow manifest as YAML, keeping field and state order. Does not validate.
+ *
+ * @example
+ * ```ts
+ * import { stringifyWorkflowManifest } from "@aegis/sdk/manifest";
+ *
+ * const text = stringifyWorkflowManifest({
+ *   apiVersion: "100monkeys.ai/v1",
+ *   kind: "Workflow",
+ *   metadata: { name: "w" },
+ *   spec: { initial_state: "A", states: { A: { kind: "System", command: "true", transitions: [] } } },
+ * });
+ * console.log(text.startsWith("apiVersion: 100monkeys.ai/v1")); // true
+ * ```
+ */
+export function stringifyWorkflowManifest(manifest: WorkflowManifest): string {
+  return stringifyDocument(manifest);
+}
+
 /** YAML output settings shared by agent and workflow manifests. */
-export function stringifyDocument(value: unknown): string {
+function stringifyDocument(value: unknown): string {
   // YAML 1.1 rules also quote strings such as "no", "on" or "y" that 1.1 parsers (PyYAML, older
   // serde_yaml) would read as booleans; the output still means the same under YAML 1.2.
   // Anchors/aliases for repeated sub-objects would make the text harder to review and edit.

@@ -15,15 +15,25 @@ export interface DenoConfig {
   imports?: Record<string, string>;
 }
 
-/** One entry of the npm `exports` map: types first, as TypeScript and publint require. */
-export interface NpmExportTarget {
+/** Declarations and module for one condition, types first as TypeScript and publint require. */
+export interface NpmExportFiles {
   types: string;
   default: string;
 }
 
 /**
+ * One entry of the npm `exports` map. Both conditions load the same ES module (`require()` of
+ * an ES module works from Node 20.19); `require` gets CommonJS-format copies of the
+ * declarations (`.d.cts`) so that a CommonJS TypeScript project (`module: node16`) may import it.
+ */
+export interface NpmExportTarget {
+  import: NpmExportFiles;
+  require: NpmExportFiles;
+}
+
+/**
  * Packages the published code imports. `runtime` ones are needed by the edge-safe entry points;
- * `testing` ones only by `@aegis/sdk/testing` (the fake orchestrator is a Hono app; `fake.listen()`
+ * `testing` ones only by `@aegis/sdk/testing` (the fake orchestrator is a Hono app; its listener
  * uses `node:http` directly), so they are optional peers and a production install never pulls
  * them in.
  */
@@ -36,7 +46,7 @@ export const NPM_DEPENDENCIES = {
 export const NODE_ENGINE = ">=20.19";
 
 /** Maps one source path of `deno.json` exports to the built file with the given extension. */
-function builtPath(source: string, extension: ".js" | ".d.ts"): string {
+function builtPath(source: string, extension: ".js" | ".d.ts" | ".d.cts"): string {
   if (!/^\.\/[^.].*\.ts$/.test(source) || source.endsWith(".d.ts")) {
     throw new Error(`deno.json export target must be a relative .ts file, got "${source}"`);
   }
@@ -45,7 +55,8 @@ function builtPath(source: string, extension: ".js" | ".d.ts"): string {
 
 /**
  * The npm `exports` map for `deno.json` exports, entry for entry and in the same order
- * (`".": "./mod.ts"` becomes `".": { types: "./mod.d.ts", default: "./mod.js" }`).
+ * (`".": "./mod.ts"` becomes `".": { import: { types: "./mod.d.ts", default: "./mod.js" },
+ * require: { types: "./mod.d.cts", default: "./mod.js" } }`).
  */
 export function npmExports(denoExports: Record<string, string>): Record<string, NpmExportTarget> {
   const result: Record<string, NpmExportTarget> = {};
@@ -53,7 +64,11 @@ export function npmExports(denoExports: Record<string, string>): Record<string, 
     if (subpath !== "." && !subpath.startsWith("./")) {
       throw new Error(`deno.json export key must be "." or start with "./", got "${subpath}"`);
     }
-    result[subpath] = { types: builtPath(source, ".d.ts"), default: builtPath(source, ".js") };
+    const module = builtPath(source, ".js");
+    result[subpath] = {
+      import: { types: builtPath(source, ".d.ts"), default: module },
+      require: { types: builtPath(source, ".d.cts"), default: module },
+    };
   }
   return result;
 }
@@ -70,6 +85,12 @@ export function npmVersionRange(imports: Record<string, string>, name: string): 
   return match[2];
 }
 
+/** The oldest TypeScript the published types are tested with (`scripts/build_npm.ts`; README). */
+export const MIN_TYPESCRIPT = "5.4";
+
+/** The repository users are sent to (npm `repository`, `homepage`, `bugs`; README links). */
+export const REPOSITORY_URL = "https://github.com/aegis-sdk/aegis-sdk";
+
 /** The published `package.json`, generated from `deno.json`. */
 export function npmPackageJson(config: DenoConfig): Record<string, unknown> {
   const imports = config.imports ?? {};
@@ -82,13 +103,16 @@ export function npmPackageJson(config: DenoConfig): Record<string, unknown> {
     description: "Edge-ready TypeScript SDK for the AEGIS agent orchestrator: client, " +
       "streaming, SEAL, manifests, bootstrap and a fake orchestrator for tests.",
     license: config.license,
+    repository: { type: "git", url: `git+${REPOSITORY_URL}.git` },
+    homepage: `${REPOSITORY_URL}#readme`,
+    bugs: { url: `${REPOSITORY_URL}/issues` },
     type: "module",
     sideEffects: false,
     engines: { node: NODE_ENGINE },
-    main: exports["."].default,
-    types: exports["."].types,
+    main: exports["."].import.default,
+    types: exports["."].import.types,
     exports,
-    files: ["**/*.js", "**/*.d.ts", "README.md", "LICENSE"],
+    files: ["**/*.js", "**/*.js.map", "**/*.d.ts", "**/*.d.cts", "README.md", "LICENSE"],
     dependencies: ranges(NPM_DEPENDENCIES.runtime),
     peerDependencies: ranges(NPM_DEPENDENCIES.testing),
     peerDependenciesMeta: Object.fromEntries(

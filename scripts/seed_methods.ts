@@ -3,7 +3,8 @@
  * `tests/fixtures/seed_methods.json`, which `tests/client/surface_test.ts` checks the client
  * against (the seed pages themselves live outside the repository).
  *
- * Run: `deno run -A scripts/seed_methods.ts [seed dir]` (default `/work/shared/seeds`).
+ * Run: `deno run -A scripts/seed_methods.ts [seed dir]` (default `../shared/seeds`, the shared
+ * folder beside the repository).
  *
  * @module
  */
@@ -80,11 +81,13 @@ export function toCamelCase(name: string): string {
 }
 
 if (import.meta.main) {
-  const dir = Deno.args[0] ?? "/work/shared/seeds";
+  const dir = Deno.args[0] ?? new URL("../../shared/seeds/", import.meta.url);
+  const read = (name: string) =>
+    Deno.readTextFile(typeof dir === "string" ? `${dir}/${name}` : new URL(name, dir));
   const fixture: SeedMethodsFixture = {
     generatedBy: "deno run -A scripts/seed_methods.ts <seed dir>",
-    python: parsePythonSeed(await Deno.readTextFile(`${dir}/python-sdk-reference.txt`)),
-    typescript: parseTypeScriptSeed(await Deno.readTextFile(`${dir}/typescript-sdk-reference.txt`)),
+    python: parsePythonSeed(await read("python-sdk-reference.txt")),
+    typescript: parseTypeScriptSeed(await read("typescript-sdk-reference.txt")),
   };
   const target = new URL("../tests/fixtures/seed_methods.json", import.meta.url);
   await Deno.writeTextFile(target, JSON.stringify(fixture, null, 2) + "\n");

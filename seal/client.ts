@@ -5,15 +5,18 @@
  * @module
  */
 
-import { AegisCore } from "../client/core/core.ts";
+import { AegisCore } from "../client/core/pipeline.ts";
 import { BadRequestError } from "../client/core/errors.ts";
 import type { Logger, RequestOptions, TokenProvider } from "../client/core/options.ts";
 import {
   attestSeal,
   invokeSeal,
+  listSealTools,
   type SealAttestationRequest,
   type SealAttestationResponse,
+  type SealToolsResponse,
 } from "../client/seal_api.ts";
+import type { McpPayload } from "./canonical.ts";
 import { createSealEnvelope } from "./envelope.ts";
 import { SEALError } from "./error.ts";
 import { Ed25519Key } from "./key.ts";
@@ -61,7 +64,7 @@ const EXPIRED_SESSION = /Session (is inactive|has expired)/;
  * generated with WebCrypto (non-extractable) at the first {@link SEALClient.attest}; the
  * session is renewed automatically when it has expired or is about to.
  *
- * Unlike the seed reference, the orchestrator needs the caller's credential on attestation:
+ * Unlike what the AEGIS SDK reference pages show, the orchestrator needs the caller's credential on attestation:
  * pass it as `auth`.
  *
  * @example
@@ -89,7 +92,8 @@ export class SEALClient {
   readonly #core: AegisCore;
   readonly #options: SEALClientOptions;
   #key: Ed25519Key | undefined;
-  #session: { result: AttestationResult; expiresAtMs: number } | undefined;
+  /** `refreshAtMs`: when the session is renewed before use (Infinity: only when refused). */
+  #session: { result: AttestationResult; refreshAtMs: number } | undefined;
   #attesting: Promise<AttestationResult> | undefined;
   #erased = false;
 
@@ -102,8 +106,11 @@ export class SEALClient {
   ) {
     this.#core = new AegisCore({
       baseUrl: gatewayUrl,
-      bearerToken: typeof options.auth === "string" ? options.auth : undefined,
-      token: typeof options.auth === "function" ? options.auth : undefined,
+      ...(typeof options.auth === "string"
+        ? { bearerToken: options.auth }
+        : typeof options.auth === "function"
+        ? { token: options.auth }
+        : { auth: "none" as const }),
       fetch: options.fetch,
       timeout: options.timeout,
       maxRetries: options.maxRetries,
@@ -135,8 +142,8 @@ export class SEALClient {
 
   /**
    * Calls a tool (`tools/call` with a unique JSON-RPC id) and returns its result as the
-   * orchestrator sends it. Attests first when there is no live session, and once more if the
-   * orchestrator reports the session expired.
+   * orchestrator sends it. Attests first when there is no live session, or once after the
+   * orchestrator reports the session expired; a call never attests more than once.
    */
   async callTool(
     toolName: string,
@@ -147,17 +154,81 @@ export class SEALClient {
     if (typeof toolName !== "string" || toolName.length === 0) {
       throw new SEALError("invalid_argument", "toolName must be a non-empty string");
     }
-    await this.#ensureSession(options);
+    return await this.invokePayload({
+      jsonrpc: "2.0",
+      id: crypto.randomUUID(),
+      method: "tools/call",
+      params: { name: toolName, arguments: args },
+    }, options);
+  }
+
+  /**
+   * Signs and sends one MCP JSON-RPC request (`tools/call`, or a tool name as `method`) and
+   * returns the orchestrator's answer; the session is handled like {@link SEALClient.callTool}
+   * does it. Used by transports that already hold a JSON-RPC request with its own id.
+   *
+   * @example Send a request with your own JSON-RPC id
+   * ```ts
+   * import { SEALClient } from "@aegis/sdk/seal";
+   * import { createFakeOrchestrator } from "@aegis/sdk/testing";
+   *
+   * const fake = createFakeOrchestrator();
+   * using seal = new SEALClient("http://fake", "my-workload", "aegis-system-operator", {
+   *   auth: fake.token,
+   *   fetch: fake.fetch,
+   * });
+   * const result = await seal.invokePayload({
+   *   jsonrpc: "2.0",
+   *   id: 7,
+   *   method: "tools/call",
+   *   params: { name: "echo", arguments: { hello: "world" } },
+   * });
+   * console.log(result); // { hello: "world" }
+   * ```
+   */
+  async invokePayload(
+    payload: Omit<McpPayload, "params"> & { params?: unknown },
+    options?: RequestOptions,
+  ): Promise<unknown> {
+    this.#checkUsable();
+    const attested = await this.#ensureSession(options);
     try {
-      return await this.#invoke(toolName, args, options);
+      return await this.#invoke(payload, options);
     } catch (error) {
-      if (error instanceof BadRequestError && EXPIRED_SESSION.test(error.serverMessage ?? "")) {
+      // Re-attest on the server's word only if this call has not attested yet: a server that
+      // keeps refusing fresh sessions then costs one attestation per call, never a loop.
+      if (
+        !attested && error instanceof BadRequestError &&
+        EXPIRED_SESSION.test(error.serverMessage ?? "")
+      ) {
         this.#session = undefined;
         await this.#ensureSession(options);
-        return await this.#invoke(toolName, args, options);
+        return await this.#invoke(payload, options);
       }
       throw error;
     }
+  }
+
+  /**
+   * Lists the tools the gateway offers for this client's security scope
+   * (`GET /v1/seal/tools`; needs no attestation).
+   *
+   * @example
+   * ```ts
+   * import { SEALClient } from "@aegis/sdk/seal";
+   * import { createFakeOrchestrator } from "@aegis/sdk/testing";
+   *
+   * const fake = createFakeOrchestrator();
+   * using seal = new SEALClient("http://fake", "my-workload", "aegis-system-operator", {
+   *   fetch: fake.fetch,
+   * });
+   * const { tools } = await seal.listTools();
+   * console.log(tools.map((tool) => tool.name)); // ["echo", "fs.read", "fs.list"]
+   * ```
+   */
+  async listTools(options?: RequestOptions): Promise<SealToolsResponse> {
+    this.#checkUsable();
+    return await listSealTools(this.#core, this.securityScope, options);
   }
 
   /** Drops the private key and the session; every later call throws `SEALError` (`key_erased`). */
@@ -168,7 +239,7 @@ export class SEALClient {
     this.#session = undefined;
   }
 
-  /** Same as {@link SEALClient.erase} (seed TypeScript name). */
+  /** Same as {@link SEALClient.erase} (the name in the AEGIS SDK reference pages). */
   dispose(): void {
     this.erase();
   }
@@ -211,43 +282,46 @@ export class SEALClient {
         "attestation answered without security_token/expires_at",
       );
     }
-    const expiresAtMs = Date.parse(response.expires_at);
     const result: AttestationResult = {
       security_token: response.security_token,
       expires_at: response.expires_at,
       session_id: response.session_id,
     };
-    // An unparseable expiry is treated as "expires now": the next call re-attests.
-    this.#session = { result, expiresAtMs: Number.isNaN(expiresAtMs) ? 0 : expiresAtMs };
+    this.#session = { result, refreshAtMs: this.#refreshTime(response.expires_at) };
     return result;
   }
 
-  async #ensureSession(options?: RequestOptions): Promise<void> {
-    const skewMs = (this.#options.refreshBeforeExpirySecs ?? 60) * 1000;
+  /**
+   * When to renew a session ahead of its expiry. An expiry that is unparseable or already past
+   * says nothing usable about the server's clock, so such a session is renewed only when the
+   * server refuses it; a short one is renewed halfway through its lifetime at the earliest.
+   */
+  #refreshTime(expiresAt: string): number {
+    const expiresAtMs = Date.parse(expiresAt);
     const now = this.#options.now?.() ?? Date.now();
-    if (this.#session && now < this.#session.expiresAtMs - skewMs) return;
+    if (Number.isNaN(expiresAtMs) || expiresAtMs <= now) return Infinity;
+    const skewMs = Math.max(0, (this.#options.refreshBeforeExpirySecs ?? 60) * 1000);
+    return expiresAtMs - Math.min(skewMs, (expiresAtMs - now) / 2);
+  }
+
+  /** Attests when there is no session or it is due for renewal; true if this call attested. */
+  async #ensureSession(options?: RequestOptions): Promise<boolean> {
+    const now = this.#options.now?.() ?? Date.now();
+    if (this.#session && now < this.#session.refreshAtMs) return false;
     await this.attest(options);
+    return true;
   }
 
   async #invoke(
-    toolName: string,
-    args: Record<string, unknown>,
+    payload: Omit<McpPayload, "params"> & { params?: unknown },
     options?: RequestOptions,
   ): Promise<unknown> {
     const session = this.#session;
     const key = this.#key;
     if (!session || !key) throw new SEALError("key_erased", "the SEAL client has been erased");
-    const envelope = await createSealEnvelope(
-      session.result.security_token,
-      {
-        jsonrpc: "2.0",
-        id: crypto.randomUUID(),
-        method: "tools/call",
-        params: { name: toolName, arguments: args },
-      },
-      key,
-      { now: this.#options.now?.() },
-    );
+    const envelope = await createSealEnvelope(session.result.security_token, payload, key, {
+      now: this.#options.now?.(),
+    });
     return await invokeSeal(this.#core, envelope, options);
   }
 

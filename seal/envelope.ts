@@ -11,11 +11,8 @@ import {
   canonicalMessageFromParts,
   createCanonicalMessage,
   isWellFormed,
-  JsonTextError,
   type JsonValue,
   MAX_PAYLOAD_DEPTH,
-  type ParsedJson,
-  SerdeJsonReader,
 } from "./canonical.ts";
 import { SEALError } from "./error.ts";
 import {
@@ -25,6 +22,7 @@ import {
   importVerifyKey,
   verifyEd25519,
 } from "./key.ts";
+import { JsonTextError, type ParsedJson, SerdeJsonReader } from "./serde_json_reader.ts";
 
 /** The only protocol value the orchestrator accepts. */
 export const SEAL_PROTOCOL = "seal/v1";
@@ -165,7 +163,9 @@ export async function verifySealEnvelope(
  * does: the text is parsed with serde_json's grammar and limits (strict escapes, no lone
  * surrogates, at most 127 nested arrays/objects, duplicate keys keep the last value) and its
  * numbers are re-serialised the way serde_json parses and prints them — including serde's
- * not-correctly-rounded float parsing. Returns the payload as `JSON.parse` would.
+ * not-correctly-rounded float parsing. Members the orchestrator does not know are skipped by
+ * syntax only, as serde does (any number, any escape, any depth), and the five fields may also
+ * come as an array in declaration order. Returns the payload as `JSON.parse` would.
  *
  * Errors are {@link SEALError}s: `malformed_envelope`/`too_deep` for text the orchestrator would
  * refuse before verification, then the codes listed on {@link verifySealEnvelope}.
@@ -268,14 +268,57 @@ function readEnvelopeObject(envelope: unknown): EnvelopeFields {
   };
 }
 
-const ENVELOPE_FIELDS = new Set([
-  "protocol",
-  "security_token",
-  "signature",
-  "payload",
-  "timestamp",
-]);
+/** The orchestrator's envelope struct fields, in declaration order. */
+const ENVELOPE_ARRAY_ORDER = ["protocol", "security_token", "signature", "payload", "timestamp"];
+const ENVELOPE_FIELDS = new Set(ENVELOPE_ARRAY_ORDER);
 const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
+/**
+ * Decodes UTF-8; each byte of an invalid sequence becomes a lone surrogate (U+DC80–U+DCFF), which
+ * the reader refuses wherever serde_json validates UTF-8 (strings it keeps) and lets through in
+ * strings it merely skips — where serde_json does not look at the bytes either.
+ */
+function decodeUtf8KeepingInvalidBytes(bytes: Uint8Array): string {
+  try {
+    return decoder.decode(bytes);
+  } catch {
+    // Rare path: decode the valid runs and mark every invalid byte.
+  }
+  let out = "";
+  let runStart = 0;
+  let i = 0;
+  while (i < bytes.length) {
+    const length = utf8SequenceLength(bytes, i);
+    if (length > 0) {
+      i += length;
+      continue;
+    }
+    out += decoder.decode(bytes.subarray(runStart, i)) + String.fromCharCode(0xdc00 | bytes[i]);
+    i++;
+    runStart = i;
+  }
+  return out + decoder.decode(bytes.subarray(runStart));
+}
+
+/** Length of the well-formed UTF-8 sequence at `i` (Unicode Table 3-7), or 0. */
+function utf8SequenceLength(bytes: Uint8Array, i: number): number {
+  const b0 = bytes[i];
+  if (b0 < 0x80) return 1;
+  const continuation = (k: number, low = 0x80, high = 0xbf) =>
+    i + k < bytes.length && bytes[i + k] >= low && bytes[i + k] <= high;
+  if (b0 >= 0xc2 && b0 <= 0xdf) return continuation(1) ? 2 : 0;
+  if (b0 >= 0xe0 && b0 <= 0xef) {
+    const low = b0 === 0xe0 ? 0xa0 : 0x80;
+    const high = b0 === 0xed ? 0x9f : 0xbf;
+    return continuation(1, low, high) && continuation(2) ? 3 : 0;
+  }
+  if (b0 >= 0xf0 && b0 <= 0xf4) {
+    const low = b0 === 0xf0 ? 0x90 : 0x80;
+    const high = b0 === 0xf4 ? 0x8f : 0xbf;
+    return continuation(1, low, high) && continuation(2) && continuation(3) ? 4 : 0;
+  }
+  return 0;
+}
 
 /**
  * Parses envelope JSON text the way axum's `Json<SealEnvelope>` extractor does. Throws
@@ -287,56 +330,75 @@ export function parseSealEnvelopeText(text: string | Uint8Array): EnvelopeFields
   if (typeof text === "string") {
     source = text;
   } else if (text instanceof Uint8Array) {
-    try {
-      source = decoder.decode(text);
-    } catch {
-      throw new JsonTextError("syntax", "invalid JSON: the body is not valid UTF-8");
-    }
+    source = decodeUtf8KeepingInvalidBytes(text);
   } else {
     throw malformed("the SEAL envelope text must be a string or UTF-8 bytes");
   }
   const reader = new SerdeJsonReader(source);
-  const first = reader.peek();
-  if (first !== "{") {
-    reader.readValue(128);
-    reader.expectEnd();
-    throw new JsonTextError("data", "invalid type: expected the SEAL envelope object");
-  }
-  reader.pos++;
   const seen = new Map<string, string | ParsedJson | undefined>();
   const dataError = (message: string): never => {
     throw new JsonTextError("data", message);
   };
-  if (reader.peek() === "}") {
+  const readField = (key: string): void => {
+    const next = reader.peek();
+    if (key === "payload") {
+      seen.set(key, reader.readValue(127));
+    } else if (next === '"') {
+      seen.set(key, reader.readString());
+    } else if ((key === "protocol" || key === "timestamp") && next === "n") {
+      reader.readValue(127);
+      seen.set(key, undefined);
+    } else {
+      // serde reports the wrong type from the first character of an array or object, and
+      // reads scalars (a malformed one is a syntax error) before reporting it.
+      if (next !== "[" && next !== "{") reader.readValue(127);
+      dataError(`invalid type for field \`${key}\`: expected a string`);
+    }
+  };
+  const first = reader.peek();
+  if (first === "[") {
+    // serde's derived structs also accept their fields as an array, in declaration order.
     reader.pos++;
-  } else {
-    for (;;) {
-      if (reader.peek() !== '"') reader.fail("key must be a string");
-      const key = reader.readString();
-      reader.expect(":");
-      if (!ENVELOPE_FIELDS.has(key)) {
-        reader.readValue(127, false);
-      } else {
-        if (seen.has(key)) dataError(`duplicate field \`${key}\``);
-        const next = reader.peek();
-        if (key === "payload") {
-          seen.set(key, reader.readValue(127));
-        } else if (next === '"') {
-          seen.set(key, reader.readString());
-        } else if ((key === "protocol" || key === "timestamp") && next === "n") {
-          reader.readValue(127);
-          seen.set(key, undefined);
-        } else {
-          reader.readValue(127);
-          dataError(`invalid type for field \`${key}\`: expected a string`);
-        }
+    for (let index = 0; index < ENVELOPE_ARRAY_ORDER.length; index++) {
+      if (index > 0 && reader.peek() === ",") reader.pos++;
+      else if (index > 0 && reader.peek() !== "]") reader.fail("expected ',' or ']'");
+      if (reader.peek() === "]") {
+        dataError(`invalid length ${index}, expected the 5 SEAL envelope fields`);
       }
-      const separator = reader.peek();
+      readField(ENVELOPE_ARRAY_ORDER[index]);
+    }
+    reader.expect("]");
+  } else if (first !== "{") {
+    if (first !== "") reader.readValue(128);
+    throw new JsonTextError(
+      first === "" ? "syntax" : "data",
+      first === ""
+        ? "invalid JSON: EOF while parsing a value"
+        : "invalid type: expected the SEAL envelope object",
+    );
+  } else {
+    reader.pos++;
+    if (reader.peek() === "}") {
       reader.pos++;
-      if (separator === "}") break;
-      if (separator !== ",") {
-        reader.pos--;
-        reader.fail("expected ',' or '}'");
+    } else {
+      for (;;) {
+        if (reader.peek() !== '"') reader.fail("key must be a string");
+        const key = reader.readString();
+        reader.expect(":");
+        if (!ENVELOPE_FIELDS.has(key)) {
+          // Members the orchestrator does not know are skipped by syntax only, like serde does.
+          reader.skipValue();
+        } else {
+          if (seen.has(key)) dataError(`duplicate field \`${key}\``);
+          readField(key);
+        }
+        const separator = reader.peek();
+        reader.pos++;
+        if (separator === "}") break;
+        if (separator !== ",") {
+          reader.pos--;
+          reader.fail("expected ',' or '}'");
+        }
       }
     }
   }

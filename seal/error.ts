@@ -4,7 +4,7 @@
  * @module
  */
 
-import { AegisError } from "../client/core/errors.ts";
+import { AegisError } from "../errors.ts";
 
 /**
  * Why a SEAL operation failed. Every failure of the SEAL module carries exactly one of these:

@@ -228,7 +228,7 @@ export class Ed25519Key {
   }
 
   /**
-   * Alias of {@link Ed25519Key.erase}, matching the seed SDK's `dispose()`.
+   * Alias of {@link Ed25519Key.erase}, matching the `dispose()` of the AEGIS SDK reference pages.
    *
    * @example
    * ```ts

@@ -22,7 +22,7 @@
  */
 
 // Re-exported so the documented SEALError hierarchy is complete from this entry point.
-export { AegisError } from "../client/core/errors.ts";
+export { AegisError } from "../errors.ts";
 export { SEALError, type SEALErrorCode } from "./error.ts";
 export { Ed25519Key } from "./key.ts";
 export {
@@ -40,6 +40,31 @@ export {
   type VerifySealEnvelopeOptions,
 } from "./envelope.ts";
 export { type AttestationResult, SEALClient, type SEALClientOptions } from "./client.ts";
+export {
+  JSON_RPC_ERRORS,
+  type JsonRpcId,
+  type JsonRpcMessage,
+  SealMcpTransport,
+  type SealMcpTransportOptions,
+} from "./mcp_transport.ts";
 // Referenced by SEALClient's options.
 export type { Logger, RequestOptions, TokenProvider } from "../client/core/options.ts";
-export type { SealAttestationRequest } from "../client/seal_api.ts";
+// Referenced by RequestOptions (SEALClient takes them), so documented from this entry too.
+export type {
+  AfterResponseContext,
+  AfterResponseHook,
+  BeforeRequestContext,
+  BeforeRequestHook,
+  BeforeRetryContext,
+  BeforeRetryHook,
+  ErrorHook,
+  ErrorHookContext,
+  HookCall,
+  HookName,
+  Hooks,
+  StreamEventContext,
+  StreamEventHook,
+  TraceContext,
+  TraceContextProvider,
+} from "../client/core/hooks.ts";
+export type { SealAttestationRequest, SealTool, SealToolsResponse } from "../client/seal_api.ts";

@@ -2,44 +2,89 @@
  * The fake AEGIS orchestrator: a Hono app with in-memory state that answers like the real one
  * (paths, bodies, status codes, bare arrays, HTTP-200 error bodies, SSE frames with keep-alive
  * comments), a fake Keycloak token endpoint, and fault injection. Use it in-process through
- * {@link FakeOrchestrator.fetch}, or on a socket with {@link FakeOrchestrator.listen}.
+ * {@link FakeOrchestrator.fetch}, or on a socket with `listen(fake)` from
+ * `@aegis/sdk/testing/server`. `await using fake = createFakeOrchestrator()` closes it, and
+ * everything it runs, at the end of the scope.
  *
  * @module
  */
 
 import { Hono } from "hono";
 import type { FakeApp } from "./app.ts";
-import type { FakeContext } from "./context.ts";
-import { dispatchApp, type DispatchRoutesOptions } from "./dispatch_routes.ts";
-import {
-  FaultInjector,
-  faultMiddleware,
-  RESET_HEADER,
-  truncate,
-  TRUNCATE_HEADER,
-} from "./faults.ts";
-import { sealApp, type SealRoutesOptions } from "./seal_routes.ts";
-import { plainText } from "./http.ts";
+import { FaultInjector } from "./faults.ts";
+import { createPlatformData, type FakePlatformData } from "./platform.ts";
+import { ApiKeyStore } from "./internal/api_key_store.ts";
+import { EdgeStore, type FakeEdge } from "./internal/edge_store.ts";
+import { GitRepoStore } from "./internal/git_repo_store.ts";
+import type { FakeContext } from "./internal/context.ts";
+import { faultMiddleware } from "./internal/fault_middleware.ts";
+import { plainText } from "./internal/http.ts";
+import { FakeLifecycle, lifecycles } from "./internal/lifecycle.ts";
+import { type ExecutionScript, FakeState } from "./internal/state.ts";
+import { fetchInProcess } from "./internal/transport.ts";
+import { type FakeVolumeOptions, type FakeVolumes, VolumeStore } from "./internal/volume_store.ts";
+import { FakeWorkflowEngine } from "./internal/workflows/engine.ts";
+import { registerAdminRoutes } from "./routes/admin.ts";
 import { registerAgentRoutes } from "./routes/agents.ts";
+import { registerApiKeyRoutes } from "./routes/api_keys.ts";
+import { registerApprovalRoutes } from "./routes/approvals.ts";
+import { registerBillingRoutes } from "./routes/billing.ts";
+import { registerBillingPlanRoutes } from "./routes/billing_plan.ts";
+import { registerCanvasRoutes } from "./routes/canvas.ts";
+import { registerClusterRoutes } from "./routes/cluster.ts";
+import { registerColonyRoutes } from "./routes/colony.ts";
+import { registerCortexRoutes } from "./routes/cortex.ts";
+import { registerCredentialRoutes } from "./routes/credentials.ts";
+import { registerEdgeRoutes } from "./routes/edge.ts";
+import { registerGitRepoRoutes } from "./routes/git_repos.ts";
+import { dispatchApp, type DispatchRoutesOptions } from "./routes/dispatch.ts";
 import { registerExecutionRoutes } from "./routes/executions.ts";
 import { registerHealthRoutes } from "./routes/health.ts";
 import { registerKeycloakRoutes } from "./routes/keycloak.ts";
-import {
-  type FakeVolumeOptions,
-  type FakeVolumes,
-  registerVolumeRoutes,
-} from "./routes/volumes.ts";
-import { type ExecutionScript, FakeState } from "./state.ts";
-import { registerApprovalRoutes } from "./routes/approvals.ts";
+import { registerObservabilityRoutes } from "./routes/observability.ts";
+import { registerScriptRoutes } from "./routes/scripts.ts";
+import { sealApp, type SealRoutesOptions } from "./routes/seal_api.ts";
+import { registerSecretRoutes } from "./routes/secrets.ts";
 import { registerStimulusRoutes } from "./routes/stimuli.ts";
+import { registerSwarmRoutes } from "./routes/swarms.ts";
+import { registerUserRoutes } from "./routes/users.ts";
+import { registerVolumeFileRoutes } from "./routes/volume_files.ts";
+import { registerVolumeRoutes } from "./routes/volumes.ts";
+import { registerWorkflowExecutionRoutes } from "./routes/workflow_executions.ts";
 import { registerWorkflowRoutes } from "./routes/workflows.ts";
-import { createPlatformData, type FakePlatformData } from "./platform.ts";
-import { registerAdminRoutes } from "./routes/admin.ts";
-import { registerBillingRoutes } from "./routes/billing.ts";
-import { registerClusterRoutes } from "./routes/cluster.ts";
-import { registerColonyRoutes } from "./routes/colony.ts";
-import { registerCredentialRoutes } from "./routes/credentials.ts";
-import { FakeWorkflowEngine } from "./workflow_engine.ts";
+
+/**
+ * The route files of the fake, one per client resource, each registering its routes with
+ * `register…Routes(app, ctx)`. Order matters where paths overlap: workflow executions'
+ * static `/v1/workflows/executions*` paths come before `/v1/workflows/{name}`.
+ */
+const ROUTES: readonly ((app: Hono, ctx: FakeContext) => void)[] = [
+  registerHealthRoutes,
+  registerAgentRoutes,
+  registerExecutionRoutes,
+  registerWorkflowExecutionRoutes,
+  registerWorkflowRoutes,
+  registerApprovalRoutes,
+  registerStimulusRoutes,
+  registerVolumeRoutes,
+  registerVolumeFileRoutes,
+  registerCredentialRoutes,
+  registerSecretRoutes,
+  registerApiKeyRoutes,
+  registerColonyRoutes,
+  registerBillingRoutes,
+  registerBillingPlanRoutes,
+  registerClusterRoutes,
+  registerSwarmRoutes,
+  registerObservabilityRoutes,
+  registerCortexRoutes,
+  registerUserRoutes,
+  registerAdminRoutes,
+  registerGitRepoRoutes,
+  registerScriptRoutes,
+  registerCanvasRoutes,
+  registerEdgeRoutes,
+];
 
 /** Options of {@link createFakeOrchestrator}. */
 export interface FakeOrchestratorOptions {
@@ -133,8 +178,20 @@ const EXEMPT_PREFIXES = [
   "/realms/",
 ];
 
-/** A running fake orchestrator. */
-export interface FakeOrchestrator {
+/**
+ * The `Symbol.asyncDispose` method, typed only where the TypeScript lib declares that symbol
+ * (`esnext.disposable`), so the fake's types also compile with an older `lib` such as
+ * `["es2022", "dom"]`. At run time the method is always there (under `Symbol.asyncDispose`, or
+ * `Symbol.for("Symbol.asyncDispose")` where the runtime lacks it, which is what `await using`
+ * compiled by TypeScript or esbuild looks up then).
+ */
+export type AsyncDisposableFake = {
+  [K in SymbolConstructor extends { readonly asyncDispose: infer S extends symbol } ? S : never]:
+    () => Promise<void>;
+};
+
+/** A running fake orchestrator; `await using` (or `await fake.close()`) stops all of it. */
+export interface FakeOrchestrator extends AsyncDisposableFake {
   /** The fake's request handler (`fake.app.request("/health")` in tests). */
   readonly app: FakeApp;
   /** In-process `fetch` (pass it as the client's `fetch`). */
@@ -163,15 +220,24 @@ export interface FakeOrchestrator {
    * (e.g. `fake.platform.billingConfigured = false`, `fake.platform.swarms.push(...)`).
    */
   readonly platform: FakePlatformData;
+  /**
+   * Edge hosts (they enroll over gRPC in the real system: add them with
+   * `fake.edge.enrollHost({name, tags})`) and how long fleet tools take (`toolDelayMs`).
+   */
+  readonly edge: FakeEdge;
   /** Makes every token the fake Keycloak issued so far invalid (401 on next use). */
   expireIssuedTokens(): void;
-  /** Serves on `127.0.0.1` (port 0 = any free port) through `node:http`. */
-  listen(
-    port?: number,
-  ): Promise<{ url: string; openConnections(): number; close(): Promise<void> }>;
-  /** Stops simulations and timers. */
-  close(): void;
+  /**
+   * Stops everything the fake runs: simulated executions and workflows, open streams (they
+   * break off), pending fault delays, and the socket listeners started with `listen(fake)`.
+   * Resolves once the listeners are closed; calling it again returns the same promise.
+   */
+  close(): Promise<void>;
 }
+
+/** Where `await using` finds the dispose method in this runtime. */
+const asyncDisposeSymbol: symbol = (Symbol as { asyncDispose?: symbol }).asyncDispose ??
+  Symbol.for("Symbol.asyncDispose");
 
 /**
  * Creates a fake orchestrator.
@@ -198,10 +264,24 @@ export function createFakeOrchestrator(options: FakeOrchestratorOptions = {}): F
     options.stepMs ?? 5,
     options.executionScript ?? (() => ({})),
   );
+  const tenantId = options.tenantId ?? "aegis-system";
+  const lifecycle = new FakeLifecycle();
   const ctx: FakeContext = {
     state,
+    workflows: new FakeWorkflowEngine(tenantId, {
+      stepMs: options.stepMs,
+      webhookSecrets: options.webhookSecrets,
+    }),
+    platform: createPlatformData({ billingConfigured: options.billingConfigured }),
+    volumes: new VolumeStore(options.volumes ?? {}, () => state.now()),
+    apiKeys: new ApiKeyStore(() => state.now()),
+    gitRepos: new GitRepoStore(),
+    edge: new EdgeStore(tenantId, () => state.now()),
     keepAliveMs: options.keepAliveMs ?? 15_000,
-    tenantId: options.tenantId ?? "aegis-system",
+    tenantId,
+    userId: crypto.randomUUID(),
+    startedAt: state.now(),
+    closing: lifecycle.signal,
   };
   const faults = new FaultInjector();
   const requests: RecordedRequest[] = [];
@@ -222,7 +302,7 @@ export function createFakeOrchestrator(options: FakeOrchestratorOptions = {}): F
     if (requests.length > 2000) requests.splice(0, requests.length - 2000);
     await next();
   });
-  app.use("*", faultMiddleware(faults));
+  app.use("*", faultMiddleware(faults, lifecycle.signal));
   const issued = registerKeycloakRoutes(app, oauth, options.keycloak?.tokenLifetimeSeconds ?? 300);
   app.use("*", async (c, next) => {
     const path = new URL(c.req.url).pathname;
@@ -234,23 +314,7 @@ export function createFakeOrchestrator(options: FakeOrchestratorOptions = {}): F
     await next();
   });
   const isAccepted = (token: string) => staticTokens.has(token) || issued.isValid(token);
-  registerHealthRoutes(app, Date.now());
-  registerAgentRoutes(app, ctx);
-  registerExecutionRoutes(app, ctx);
-  const workflows = new FakeWorkflowEngine(ctx, {
-    stepMs: options.stepMs,
-    webhookSecrets: options.webhookSecrets,
-  });
-  registerWorkflowRoutes(app, ctx, workflows);
-  registerApprovalRoutes(app, ctx, workflows);
-  registerStimulusRoutes(app, ctx, workflows);
-  const volumes = registerVolumeRoutes(app, ctx, options.volumes);
-  const platform = createPlatformData({ billingConfigured: options.billingConfigured });
-  const apiKeys = registerCredentialRoutes(app, ctx);
-  registerColonyRoutes(app, ctx);
-  registerBillingRoutes(app, ctx, platform);
-  registerClusterRoutes(app, ctx, platform);
-  registerAdminRoutes(app, ctx, platform);
+  for (const register of ROUTES) register(app, ctx);
   app.route("/", dispatchApp(options.dispatch));
   app.route(
     "/",
@@ -261,16 +325,26 @@ export function createFakeOrchestrator(options: FakeOrchestratorOptions = {}): F
       authorize: async (header) => {
         if (header === null || !header.startsWith("Bearer ")) return false;
         const presented = header.slice("Bearer ".length);
-        return isAccepted(presented) || await apiKeys.isValid(presented);
+        return isAccepted(presented) || await ctx.apiKeys.isValid(presented);
       },
     }),
   );
-  app.notFound(() => new Response(null, { status: 404 }));
+  // axum: an unknown path is 404, a known path with another method 405, both with empty bodies.
+  const methodsOf = routeMethods(app);
+  app.notFound((c) =>
+    new Response(null, { status: methodsOf(new URL(c.req.url).pathname).size > 0 ? 405 : 404 })
+  );
 
   const inProcessFetch = (input: RequestInfo | URL, init?: RequestInit): Promise<Response> =>
     fetchInProcess(app, input, init);
+  lifecycle.onClose(() => {
+    state.stopAll();
+    ctx.workflows.stopAll();
+    return Promise.resolve();
+  });
+  const close = () => lifecycle.close();
 
-  return {
+  const fake: Omit<FakeOrchestrator, keyof AsyncDisposableFake> = {
     app,
     fetch: inProcessFetch as typeof fetch,
     token,
@@ -278,78 +352,38 @@ export function createFakeOrchestrator(options: FakeOrchestratorOptions = {}): F
     faults,
     state,
     requests,
-    volumes,
-    workflows,
-    platform,
+    volumes: ctx.volumes,
+    workflows: ctx.workflows,
+    platform: ctx.platform,
+    edge: ctx.edge,
     get tokenRequests() {
       return issued.count();
     },
     expireIssuedTokens: () => issued.expireAll(),
-    listen: (port = 0) => listen(app, port),
-    close: () => {
-      state.stopAll();
-      workflows.stopAll();
-    },
+    close,
   };
+  Object.defineProperty(fake, asyncDisposeSymbol, { value: close });
+  lifecycles.set(fake, lifecycle);
+  return fake as FakeOrchestrator;
 }
 
-/**
- * Calls the app like a network fetch would behave: honours the request's signal (before the
- * response and while reading the body) and turns injected resets into network errors.
- */
-async function fetchInProcess(
-  app: Hono,
-  input: RequestInfo | URL,
-  init?: RequestInit,
-): Promise<Response> {
-  const request = new Request(input, init);
-  const signal = request.signal;
-  if (signal.aborted) throw abortError(signal);
-  const aborted = new Promise<never>((_, reject) => {
-    signal.addEventListener("abort", () => reject(abortError(signal)), { once: true });
-  });
-  aborted.catch(() => {});
-  const response = await Promise.race([Promise.resolve(app.fetch(request)), aborted]);
-  if (response.headers.has(RESET_HEADER)) {
-    throw new TypeError("fetch failed", { cause: new Error("socket hang up (ECONNRESET)") });
-  }
-  if (response.body === null) return response;
-  const cutAfter = response.headers.get(TRUNCATE_HEADER);
-  const source = cutAfter === null ? response.body : truncate(response.body, Number(cutAfter));
-  const reader = source.getReader();
-  const body = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      try {
-        const next = await Promise.race([reader.read(), aborted]);
-        if (next.done) controller.close();
-        else controller.enqueue(next.value);
-      } catch (error) {
-        reader.cancel(error).catch(() => {});
-        controller.error(
-          error instanceof DOMException ? error : new TypeError("terminated", { cause: error }),
-        );
-      }
-    },
-    cancel(reason) {
-      return reader.cancel(reason);
-    },
-  });
-  const headers = new Headers(response.headers);
-  headers.delete(TRUNCATE_HEADER);
-  return new Response(body, { status: response.status, statusText: response.statusText, headers });
-}
-
-function abortError(signal: AbortSignal): DOMException {
-  return signal.reason instanceof DOMException
-    ? signal.reason
-    : new DOMException("This operation was aborted", "AbortError");
-}
-
-async function listen(app: Hono, port: number): Promise<{
-  url: string;
-  openConnections(): number;
-  close(): Promise<void>;
-}> {
-  const { listenOn } = await import("./listen.ts");
-  return await listenOn((request) => app.fetch(request), port);
+/** The methods the app's routes serve for a path (its middleware, method `ALL`, aside). */
+function routeMethods(app: Hono): (path: string) => Set<string> {
+  let patterns: { method: string; pattern: RegExp }[] | undefined;
+  return (path) => {
+    patterns ??= app.routes.filter((route) => route.method !== "ALL").map((route) => ({
+      method: route.method,
+      pattern: new RegExp(
+        "^" +
+          route.path.split("/").map((segment) =>
+            segment === "*"
+              ? ".*"
+              : segment.startsWith(":")
+              ? "[^/]+"
+              : segment.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+          ).join("/") + "$",
+      ),
+    }));
+    return new Set(patterns.filter((p) => p.pattern.test(path)).map((p) => p.method));
+  };
 }

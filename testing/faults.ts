@@ -5,8 +5,6 @@
  * @module
  */
 
-import type { MiddlewareHandler } from "hono";
-
 /** One rule; the first matching rule with uses left applies. */
 export interface FaultRule {
   /** Only this method (default any). */
@@ -33,11 +31,6 @@ export interface FaultRule {
   /** For `truncate`: bytes of the real body to send before the cut (default 0). */
   truncateAfterBytes?: number;
 }
-
-/** Marks a response the transport must turn into a dropped connection. */
-export const RESET_HEADER = "x-fake-orchestrator-reset";
-/** Marks a response whose body the transport must cut after this many bytes. */
-export const TRUNCATE_HEADER = "x-fake-orchestrator-truncate";
 
 /**
  * Holds the fault rules of a fake orchestrator (`fake.faults`) and counts what they did.
@@ -100,84 +93,4 @@ export class FaultInjector {
     }
     return undefined;
   }
-}
-
-/** Passes the first `limit` bytes of `body`, then fails like a dropped connection. */
-export function truncate(
-  body: ReadableStream<Uint8Array>,
-  limit: number,
-): ReadableStream<Uint8Array> {
-  const reader = body.getReader();
-  let sent = 0;
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      const { done, value } = await reader.read();
-      if (done) {
-        controller.error(new Error("connection reset (fault injection)"));
-        return;
-      }
-      const room = limit - sent;
-      if (value.length < room) {
-        sent += value.length;
-        controller.enqueue(value);
-        return;
-      }
-      if (room > 0) controller.enqueue(value.subarray(0, room));
-      await reader.cancel();
-      controller.error(new Error("connection reset (fault injection)"));
-    },
-    cancel(reason) {
-      return reader.cancel(reason);
-    },
-  });
-}
-
-function delay(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const timer = setTimeout(done, Math.min(ms, 2 ** 31 - 1));
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener("abort", done);
-      resolve();
-    }
-    signal.addEventListener("abort", done, { once: true });
-  });
-}
-
-/** The Hono middleware applying `faults` (used by the fake orchestrator). */
-export function faultMiddleware(faults: FaultInjector): MiddlewareHandler {
-  return async (c, next) => {
-    const rule = faults.take(c.req.method, new URL(c.req.url).pathname);
-    if (!rule) return await next();
-    const signal = c.req.raw.signal;
-    if (rule.delayMs) await delay(rule.delayMs, signal);
-    if (rule.action === "reset") {
-      return new Response(null, { status: 599, headers: { [RESET_HEADER]: "1" } });
-    }
-    if (rule.action === "hang") {
-      await delay(Number.MAX_SAFE_INTEGER, signal);
-      return new Response(null, { status: 599, headers: { [RESET_HEADER]: "1" } });
-    }
-    if (rule.status !== undefined) {
-      const headers = new Headers(rule.headers);
-      if (typeof rule.body === "string") {
-        if (!headers.has("content-type")) {
-          headers.set("content-type", "text/plain; charset=utf-8");
-        }
-        return new Response(rule.body, { status: rule.status, headers });
-      }
-      if (rule.body !== undefined) {
-        headers.set("content-type", "application/json");
-        return new Response(JSON.stringify(rule.body), { status: rule.status, headers });
-      }
-      return new Response(null, { status: rule.status, headers });
-    }
-    await next();
-    if (rule.action === "truncate") {
-      // The transport (in-process fetch or socket server) performs the cut.
-      c.res = new Response(c.res.body, c.res);
-      c.res.headers.set(TRUNCATE_HEADER, String(rule.truncateAfterBytes ?? 0));
-    }
-  };
 }

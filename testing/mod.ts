@@ -1,6 +1,7 @@
 /**
  * The fake AEGIS orchestrator, for testing code that uses the SDK without a real orchestrator:
- * in-process (`fetch: fake.fetch`) or on a socket (`await fake.listen()`).
+ * in-process (`fetch: fake.fetch`) or on a socket (`listen(fake)` from
+ * `@aegis/sdk/testing/server`).
  *
  * @example
  * ```ts
@@ -17,12 +18,15 @@
  */
 
 export {
+  type AsyncDisposableFake,
   createFakeOrchestrator,
   type FakeOrchestrator,
   type FakeOrchestratorOptions,
   type RecordedRequest,
 } from "./fake_orchestrator.ts";
-export { FaultInjector, type FaultRule } from "./faults.ts";
+// The fake's parts are reachable as `fake.faults`, `fake.state`, `fake.workflows`, …: their types
+// are public so those fields are documented, but users get instances only from the fake.
+export type { FaultInjector, FaultRule } from "./faults.ts";
 export type {
   ActivityEvent,
   ExecutionScript,
@@ -30,52 +34,54 @@ export type {
   FakeExecution,
   FakeState,
   Listener,
-} from "./state.ts";
+} from "./internal/state.ts";
 export {
-  createDispatchRoutes,
   DEFAULT_DISPATCH_SCRIPT,
   type DispatchRoutesOptions,
   type DispatchScriptContext,
   type DispatchStep,
   type LlmErrorTag,
   type ReceivedDispatchResult,
-} from "./dispatch_routes.ts";
+} from "./routes/dispatch.ts";
 export type {
   FakeVolume,
   FakeVolumeFile,
   FakeVolumeOptions,
   FakeVolumes,
   FakeVolumeTier,
-} from "./routes/volumes.ts";
+} from "./internal/volume_store.ts";
 export {
-  createSealRoutes,
   defaultSealTools,
   type SealRoutesOptions,
   type SealToolContext,
   type SealToolDefinition,
   type SealToolHandler,
-} from "./seal_routes.ts";
+} from "./routes/seal_api.ts";
 export type { JsonValue } from "../seal/mod.ts";
-export {
-  type FakeApprovalDecision,
-  type FakePendingApproval,
-  type FakeStateDefinition,
-  type FakeStimulus,
-  type FakeWorkflow,
+export type {
+  FakeApprovalDecision,
+  FakePendingApproval,
+  FakeStateDefinition,
+  FakeStimulus,
+  FakeWorkflow,
+  FakeWorkflowExecution,
+  FakeWorkflowExecutionStatus,
+  FakeWorkflowLogEvent,
+  ParsedWorkflow,
+} from "./internal/workflows/types.ts";
+export type {
   FakeWorkflowEngine,
-  type FakeWorkflowEngineOptions,
-  type FakeWorkflowExecution,
-  type FakeWorkflowExecutionStatus,
-  type FakeWorkflowLogEvent,
-  type LogListener,
-  type ParsedWorkflow,
-} from "./workflow_engine.ts";
-export { createPlatformData, type FakePlatformData, type PlatformDataOptions } from "./platform.ts";
+  FakeWorkflowEngineOptions,
+  LogListener,
+} from "./internal/workflows/engine.ts";
+export type { FakeEdge, FakeEdgeHostInit } from "./internal/edge_store.ts";
+export type { FakeBillingSubscription, FakePlatformData } from "./platform.ts";
 // Wire types the platform data is made of, so `fake.platform` can be filled type-safely.
 export type {
   ClusterNode,
   CortexPattern,
   CortexSkill,
+  EdgeHost,
   Invoice,
   RateLimitOverride,
   SecurityIncident,

@@ -14,6 +14,18 @@ import type { SecurityIncident, StorageViolation } from "../client/observability
 import type { SwarmDetail } from "../client/swarms.ts";
 import type { UserRateLimitBucket } from "../client/users.ts";
 
+/** The caller's paid Stripe subscription, as the fake's plan-change routes see it. */
+export interface FakeBillingSubscription {
+  /** Current tier. */
+  tier: "pro" | "business" | "enterprise";
+  /** Billing interval. */
+  interval: "month" | "year";
+  /** Extra seats beyond the tier's included ones. */
+  seats: number;
+  /** End of the current period, epoch ms (default: 30 days after first use). */
+  periodEnd?: number;
+}
+
 /** The state the fake's platform routes answer from. Every field may be changed at any time. */
 export interface FakePlatformData {
   /**
@@ -23,6 +35,11 @@ export interface FakePlatformData {
   billingConfigured: boolean;
   /** Returned by `GET /v1/billing/invoices`. */
   invoices: Invoice[];
+  /**
+   * The caller's paid subscription behind `POST /v1/billing/seats`, `/preview-tier-change` and
+   * `/change-tier` (default none: those answer 404 "No subscription found").
+   */
+  billingSubscription: FakeBillingSubscription | undefined;
   /** Nodes of `GET /v1/cluster/status` and `/v1/cluster/nodes` (default: one controller). */
   clusterNodes: ClusterNode[];
   /** Swarms (`GET /v1/swarms`, `/v1/swarms/{id}`). */
@@ -66,7 +83,7 @@ export interface PlatformDataOptions {
  *
  * @example
  * ```ts
- * import { createPlatformData } from "@aegis/sdk/testing";
+ * import { createPlatformData } from "./platform.ts";
  *
  * const data = createPlatformData({ billingConfigured: false });
  * console.log(data.clusterNodes.length); // 1
@@ -77,6 +94,7 @@ export function createPlatformData(options: PlatformDataOptions = {}): FakePlatf
   return {
     billingConfigured: options.billingConfigured ?? true,
     invoices: [],
+    billingSubscription: undefined,
     clusterNodes: [{
       node_id: crypto.randomUUID(),
       role: "controller",

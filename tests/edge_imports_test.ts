@@ -5,8 +5,12 @@ import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
 
 // Entry points that are Node-side by design (README "Runtime notes"); every other export of
-// deno.json must bundle for a browser without pulling in anything Node-only.
-const NODE_SIDE = new Set(["./manifest/fs", "./bootstrap/exec", "./testing"]);
+// deno.json must bundle for a browser without pulling in anything Node-only. The in-process fake
+// (./testing) is edge-safe too, so tests can run it inside a Worker; its socket listener is the
+// separate ./testing/server.
+const NODE_SIDE = new Set(["./manifest/fs", "./bootstrap/exec", "./testing/server"]);
+// Packages the published code may import (the fake orchestrator is a Hono app).
+const PACKAGES = new Set(["yaml", "hono"]);
 
 const root = fileURLToPath(new URL("../", import.meta.url));
 const denoExports: Record<string, string> = JSON.parse(
@@ -69,7 +73,9 @@ async function nodeOnlyProblems(source: string): Promise<string[]> {
   const externals = Object.values(metafile!.outputs).flatMap((o) => o.imports.map((i) => i.path));
   const problems = [
     ...inputs.filter((input) => input.startsWith("node:")).map((i) => `bundled ${i}`),
-    ...externals.filter((path) => path !== "yaml").map((path) => `imports ${path}`),
+    ...externals.filter((path) => !PACKAGES.has(path.split("/")[0])).map((path) =>
+      `imports ${path}`
+    ),
     ...unguardedNodeGlobals(code).map((use) => `uses ${use}`),
   ];
   const yamlInputs = inputs.filter((input) => input.includes("node_modules/yaml/"));
@@ -85,7 +91,7 @@ describe("edge-safe entry points bundle for the browser", () => {
   it("covers every non-Node export of deno.json", () => {
     assert.deepEqual(
       edgeEntries.map(([subpath]) => subpath),
-      [".", "./client", "./seal", "./manifest", "./bootstrap"],
+      [".", "./client", "./seal", "./manifest", "./bootstrap", "./testing"],
     );
   });
 
@@ -98,6 +104,11 @@ describe("edge-safe entry points bundle for the browser", () => {
   it("would notice: a Node-side entry point is reported", async () => {
     const problems = await nodeOnlyProblems(denoExports["./manifest/fs"]);
     assert.ok(problems.some((problem) => problem.includes("node:fs")), problems.join("; "));
+  });
+
+  it("would notice: the fake's socket listener is reported", async () => {
+    const problems = await nodeOnlyProblems(denoExports["./testing/server"]);
+    assert.ok(problems.some((problem) => problem.includes("node:http")), problems.join("; "));
   });
 
   it("would notice: an unguarded Buffer is reported, a typeof-guarded process is not", () => {

@@ -2,10 +2,12 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import {
+  MIN_TYPESCRIPT,
   NPM_DEPENDENCIES,
   npmExports,
   npmPackageJson,
   npmVersionRange,
+  REPOSITORY_URL,
 } from "../scripts/npm_exports.ts";
 
 const rootUrl = new URL("../", import.meta.url);
@@ -46,13 +48,18 @@ describe("npm exports generated from deno.json", () => {
     assert.ok(Object.keys(exports).length >= 8);
   });
 
-  it("points each entry at the compiled .js and .d.ts of its .ts source, types first", () => {
+  it("points each entry at the compiled .js and .d.ts (.d.cts for require) of its source", () => {
     for (const [subpath, source] of Object.entries(denoJson.exports as Record<string, string>)) {
       const stem = source.replace(/\.ts$/, "");
-      assert.deepEqual(exports[subpath], { types: `${stem}.d.ts`, default: `${stem}.js` });
-      assert.deepEqual(Object.keys(exports[subpath]), ["types", "default"]);
+      assert.deepEqual(exports[subpath], {
+        import: { types: `${stem}.d.ts`, default: `${stem}.js` },
+        require: { types: `${stem}.d.cts`, default: `${stem}.js` },
+      });
+      assert.deepEqual(Object.keys(exports[subpath]), ["import", "require"]);
+      assert.deepEqual(Object.keys(exports[subpath].import), ["types", "default"]);
+      assert.deepEqual(Object.keys(exports[subpath].require), ["types", "default"]);
     }
-    assert.deepEqual(exports["."], { types: "./mod.d.ts", default: "./mod.js" });
+    assert.deepEqual(exports["."].import, { types: "./mod.d.ts", default: "./mod.js" });
   });
 
   it("refuses export targets it cannot map", () => {
@@ -80,6 +87,29 @@ describe("npm exports generated from deno.json", () => {
 
 describe("published package.json", () => {
   const pkg = npmPackageJson(denoJson);
+
+  it("links the repository, its issues and its README", () => {
+    assert.deepEqual(pkg.repository, { type: "git", url: `git+${REPOSITORY_URL}.git` });
+    assert.equal(pkg.homepage, `${REPOSITORY_URL}#readme`);
+    assert.deepEqual(pkg.bugs, { url: `${REPOSITORY_URL}/issues` });
+  });
+
+  it("ships source maps and CommonJS-format declarations", () => {
+    for (const pattern of ["**/*.js.map", "**/*.d.cts"]) {
+      assert.ok((pkg.files as string[]).includes(pattern), pattern);
+    }
+  });
+
+  it("has a README whose links work outside the repository (npm shows it without the files)", async () => {
+    const readme = await readText("README.md");
+    const relative = [...readme.matchAll(/\]\(([^)#][^)]*)\)/g)].map((m) => m[1])
+      .filter((target) => !/^[a-z]+:/.test(target));
+    assert.deepEqual(relative, [], `make these links absolute (${REPOSITORY_URL}/blob/main/…)`);
+  });
+
+  it("states in the README the oldest TypeScript the npm build tests its types with", async () => {
+    assert.ok((await readText("README.md")).includes(`TypeScript ≥ ${MIN_TYPESCRIPT}`));
+  });
 
   it("takes name, version and license from deno.json", () => {
     assert.equal(pkg.name, "@aegis/sdk");
@@ -116,13 +146,15 @@ describe("published package.json", () => {
 });
 
 describe("development package.json", () => {
-  it("is private ESM whose tools live in the scripts/devtools workspace", () => {
+  it("is private ESM with no dependencies: the tools live in scripts/devtools", () => {
     assert.equal(rootPackage.private, true);
     assert.equal(rootPackage.type, "module");
-    assert.deepEqual(rootPackage.workspaces, ["scripts/devtools"]);
-    // Deno installs a root package.json's dependencies eagerly; a workspace's it does not.
+    // Deno installs a root package.json's dependencies, and its workspaces', for every
+    // `deno task` (the demo included); the tools are installed on their own and linked.
+    assert.equal(rootPackage.workspaces, undefined);
     assert.equal(rootPackage.dependencies, undefined);
     assert.equal(rootPackage.devDependencies, undefined);
+    assert.match(rootPackage.scripts.setup, /npm ci --prefix scripts\/devtools/);
     assert.equal(devtools.private, true);
   });
 
@@ -130,7 +162,7 @@ describe("development package.json", () => {
     const entries = Object.entries(devtools.devDependencies as Record<string, string>);
     assert.ok(entries.length >= 10);
     for (const [name, version] of entries) {
-      assert.match(version, /^\d+\.\d+\.\d+$/, `${name} is not pinned`);
+      assert.match(version, /^(npm:[\w@/.-]+@)?\d+\.\d+\.\d+$/, `${name} is not pinned`);
     }
   });
 
@@ -149,4 +181,81 @@ describe("development package.json", () => {
       denoJson.imports.esbuild.replace("npm:esbuild@", ""),
     );
   });
+});
+
+/** One name an entry exports: `"AegisClient"` for a value (or class), `"type ClientOptions"` for a type. */
+type PinnedName = string;
+
+/**
+ * The names `source` exports, as written in its `export` statements: re-export lists and local
+ * declarations. A star re-export is reported as `"*"`: it hides the list, so it is refused.
+ */
+function declaredExports(source: string): PinnedName[] {
+  const code = source.replace(/\/\*[\s\S]*?\*\//g, "").replace(/^\s*\/\/.*$/gm, "");
+  const names: PinnedName[] = [];
+  for (const match of code.matchAll(/^export\s+(type\s+)?\*/gm)) names.push(`*${match[1] ?? ""}`);
+  for (const match of code.matchAll(/^export\s+(type\s+)?\{([^}]*)\}/gm)) {
+    for (const item of match[2].split(",").map((part) => part.trim()).filter(Boolean)) {
+      const typeOnly = match[1] !== undefined || item.startsWith("type ");
+      const name = item.replace(/^type\s+/, "").split(/\s+as\s+/).at(-1)!;
+      names.push(typeOnly ? `type ${name}` : name);
+    }
+  }
+  const declaration =
+    /^export\s+(?:declare\s+)?(?:async\s+)?(function\*?|const|let|class|abstract\s+class|enum|interface|type)\s*([A-Za-z_$][\w$]*)/gm;
+  for (const [, kind, name] of code.matchAll(declaration)) {
+    names.push(kind === "interface" || kind === "type" ? `type ${name}` : name);
+  }
+  return names.sort(byName);
+}
+
+function byName(a: PinnedName, b: PinnedName): number {
+  const key = (name: string) => name.replace(/^type /, "").toLowerCase();
+  return key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a < b ? -1 : a > b ? 1 : 0;
+}
+
+const PINNED_FILE = "tests/exports.json";
+const pinned: Record<string, PinnedName[]> = await readJson(PINNED_FILE);
+
+describe("each entry point exports a deliberate, pinned list", () => {
+  const entries = Object.entries(denoJson.exports as Record<string, string>);
+
+  it("pins every entry point of deno.json, and only those", () => {
+    assert.deepEqual(Object.keys(pinned).sort(), entries.map(([subpath]) => subpath).sort());
+  });
+
+  for (const [subpath, source] of entries) {
+    describe(`${subpath} (${source})`, () => {
+      it("names every export (no `export *`)", async () => {
+        const stars = declaredExports(await readText(source)).filter((n) => n.startsWith("*"));
+        assert.deepEqual(stars, [], `${source} re-exports with \`export *\`: list the names`);
+      });
+
+      it(`exports exactly the names pinned in ${PINNED_FILE}`, async () => {
+        const actual = declaredExports(await readText(source)).filter((n) => !n.startsWith("*"));
+        const expected = [...(pinned[subpath] ?? [])];
+        const added = actual.filter((name) => !expected.includes(name));
+        const removed = expected.filter((name) => !actual.includes(name));
+        const duplicated = actual.filter((name, i) => actual.indexOf(name) !== i);
+        const problems = [
+          added.length > 0 ? `exported but not pinned: ${added.join(", ")}` : "",
+          removed.length > 0 ? `pinned but no longer exported: ${removed.join(", ")}` : "",
+          duplicated.length > 0 ? `exported twice: ${duplicated.join(", ")}` : "",
+        ].filter(Boolean);
+        assert.ok(
+          problems.length === 0,
+          `${source}: ${problems.join("; ")}. Every export is a promise to users: if this ` +
+            `change is deliberate, edit "${subpath}" in ${PINNED_FILE} (a value as "Name", a ` +
+            `type as "type Name").`,
+        );
+        assert.deepEqual(expected, [...expected].sort(byName), `keep ${PINNED_FILE} sorted`);
+      });
+
+      it("has at run time exactly the pinned values", async () => {
+        const module = await import(new URL(source, rootUrl).href);
+        const values = (pinned[subpath] ?? []).filter((name) => !name.startsWith("type "));
+        assert.deepEqual(Object.keys(module).sort(byName), values.sort(byName));
+      });
+    });
+  }
 });

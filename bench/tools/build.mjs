@@ -1,9 +1,12 @@
 // esbuild front end for the benchmarks (run with Node from bench/node_modules):
 //   node bench/tools/build.mjs scripts <outdir> <entry.ts>...  bundle bench scripts for Node/Bun
-//   node bench/tools/build.mjs sdk-node <out.mjs>              the SDK (mod.ts) as one ESM file, npm deps external
 //   node bench/tools/build.mjs sizes                           minified+gzip bundle sizes, JSON on stdout
 // Deno-style specifiers are mapped onto bench/node_modules: `npm:pkg@ver/sub` -> `pkg/sub`, and
 // the root deno.json "imports" (`yaml`, `hono`) -> the same package names.
+// The SDK is what npm users get: the package built by `bench/run.ts` with tsc into
+// bench/.cache/node_modules/@aegis/sdk. Bench scripts import the SDK's sources (`../client/mod.ts`)
+// so that Deno runs them as JSR serves them; for Node and Bun those imports are redirected to the
+// built package's JavaScript. App entries (bench/entries) import `@aegis/sdk/...` like users.
 import { build } from "esbuild";
 import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -13,6 +16,8 @@ import { gzipSync } from "node:zlib";
 
 const benchDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const rootDir = resolve(benchDir, "..");
+const packageNodeModules = join(benchDir, ".cache/node_modules");
+const packageDir = join(packageNodeModules, "@aegis/sdk");
 const importMap =
   JSON.parse(readFileSync(join(rootDir, "deno.json"), "utf8")).imports ?? {};
 
@@ -67,6 +72,24 @@ function denoSpecifiers({ external }) {
   };
 }
 
+/** Redirects a bench script's imports of SDK sources to the built npm package. */
+function builtPackage() {
+  return {
+    name: "built-package",
+    setup(pluginBuild) {
+      pluginBuild.onResolve({ filter: /^\.\.?\/.*\.ts$/ }, (args) => {
+        if (!args.importer.startsWith(benchDir + "/")) return undefined;
+        if (args.importer.startsWith(join(benchDir, ".cache") + "/")) return undefined;
+        const path = resolve(args.resolveDir, args.path);
+        if (path.startsWith(benchDir + "/") || !path.startsWith(rootDir + "/")) return undefined;
+        const built = join(packageDir, relative(rootDir, path).replace(/\.ts$/, ".js"));
+        statSync(built);
+        return { path: built };
+      });
+    },
+  };
+}
+
 async function bundleScripts(outdir, entries) {
   for (const entry of entries) {
     await build({
@@ -78,22 +101,9 @@ async function bundleScripts(outdir, entries) {
       platform: "node",
       target: "es2022",
       logLevel: "error",
-      plugins: [denoSpecifiers({ external: false })],
+      plugins: [builtPackage(), denoSpecifiers({ external: false })],
     });
   }
-}
-
-async function bundleSdkForNode(outfile) {
-  await build({
-    entryPoints: [join(rootDir, "mod.ts")],
-    outfile,
-    bundle: true,
-    format: "esm",
-    platform: "node",
-    target: "es2022",
-    logLevel: "error",
-    plugins: [denoSpecifiers({ external: true })],
-  });
 }
 
 /** npm package names among a metafile's inputs. */
@@ -123,7 +133,28 @@ function closure(outputs, start, kinds) {
   return seen;
 }
 
-async function measure(name, entry, splitting) {
+/**
+ * How apps get bundled. Wrangler: esbuild, one file, the `workerd`/`worker`/`browser` export
+ * conditions, `keepNames` (Wrangler sets it), minified (`wrangler deploy --minify`). Vite's
+ * production build is Rollup with code splitting and esbuild minification; Rollup is not
+ * installed here, so esbuild with `splitting` and Vite's default conditions stands in for it.
+ */
+const STYLES = {
+  wrangler: {
+    splitting: false,
+    conditions: ["workerd", "worker", "browser"],
+    keepNames: true,
+  },
+  vite: {
+    splitting: true,
+    conditions: ["module", "browser", "production"],
+    keepNames: false,
+  },
+};
+
+async function measure(name, entry, style) {
+  const options = STYLES[style];
+  const splitting = options.splitting;
   const outdir = mkdtempSync(join(tmpdir(), "aegis-bench-size-"));
   try {
     const result = await build({
@@ -132,11 +163,14 @@ async function measure(name, entry, splitting) {
       bundle: true,
       minify: true,
       splitting,
+      keepNames: options.keepNames,
+      conditions: options.conditions,
       format: "esm",
       platform: "browser",
       target: "es2022",
       metafile: true,
       logLevel: "error",
+      nodePaths: [packageNodeModules],
       plugins: [denoSpecifiers({ external: false })],
     });
     const outputs = Object.fromEntries(
@@ -186,6 +220,7 @@ async function measure(name, entry, splitting) {
       .slice(0, 8);
     return {
       name,
+      style,
       splitting,
       chunks: initial.size + lazy.size,
       initial: sizeOf(initial),
@@ -200,19 +235,22 @@ async function measure(name, entry, splitting) {
 }
 
 async function sizes() {
+  const entry = (file) => join(benchDir, "entries", file);
   const entries = [
-    ["sdk: mod.ts (everything)", join(rootDir, "mod.ts")],
-    ["sdk: client/mod.ts", join(rootDir, "client/mod.ts")],
-    ["sdk: executions only", join(benchDir, "entries/executions_only.ts")],
-    ["sdk: seal/mod.ts", join(rootDir, "seal/mod.ts")],
-    ["peer: openai", join(benchDir, "entries/openai.ts")],
-    ["peer: ky", join(benchDir, "entries/ky.ts")],
+    ["quickstart (@aegis/sdk)", entry("quickstart_root.ts")],
+    ["quickstart (@aegis/sdk/client)", entry("quickstart_client.ts")],
+    ["worker: start + stream", entry("worker_stream.ts")],
+    ["SEAL only", entry("seal_only.ts")],
+    ["all exports", entry("all_exports.ts")],
+    ["peer: openai", entry("openai.ts")],
+    ["peer: ky", entry("ky.ts")],
   ];
+  statSync(join(packageDir, "package.json"));
   const results = [];
-  for (const [name, entry] of entries) {
-    statSync(entry);
-    for (const splitting of [false, true]) {
-      results.push(await measure(name, entry, splitting));
+  for (const [name, file] of entries) {
+    statSync(file);
+    for (const style of ["wrangler", "vite"]) {
+      results.push(await measure(name, file, style));
     }
   }
   const esbuildVersion = JSON.parse(
@@ -226,11 +264,8 @@ async function sizes() {
 
 const [command, ...rest] = process.argv.slice(2);
 if (command === "scripts") await bundleScripts(rest[0], rest.slice(1));
-else if (command === "sdk-node") await bundleSdkForNode(rest[0]);
 else if (command === "sizes") await sizes();
 else {
-  console.error(
-    "usage: build.mjs scripts <outdir> <entry>... | sdk-node <out.mjs> | sizes",
-  );
+  console.error("usage: build.mjs scripts <outdir> <entry>... | sizes");
   process.exit(2);
 }

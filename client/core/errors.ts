@@ -1,49 +1,16 @@
 /**
- * The SDK's error hierarchy. Every error the SDK throws is an {@link AegisError}, so one
- * `instanceof` check separates SDK failures from bugs in the caller's own code.
- *
- * ```
- * AegisError
- * ├── AegisApiError (status, code, body, headers, requestId, method, path)
- * │   ├── BadRequestError 400 · AuthenticationError 401 · PaymentRequiredError 402
- * │   ├── PermissionDeniedError 403 · NotFoundError 404 · ConflictError 409
- * │   ├── UnprocessableEntityError 422 · RateLimitError 429
- * │   └── InternalServerError 5xx · NotImplementedError 501 (BillingNotConfiguredError)
- * ├── AegisConnectionError · AegisTimeoutError · AegisAbortError
- * ├── AegisProtocolError (the server answered something the wire contract does not allow)
- * ├── AegisStreamInterruptedError (an SSE stream ended before its terminal event)
- * ├── InvalidArgumentError (the caller passed something that cannot be sent safely)
- * ├── TokenRequestError (the OAuth2 token endpoint failed)
- * ├── SEALError (seal/) · ManifestValidationError (manifest/) · DispatchProtocolError (bootstrap/)
- * ```
- *
- * Messages never contain credentials: the pipeline only ever puts the method, the path and the
- * server's own error text into them.
+ * The errors of the HTTP API and the one mapper that turns a failed response into them: typed
+ * errors per status class, the orchestrator's `{error, message}`, plain-text and HTTP-200
+ * `error` bodies, redirects the SDK refused to follow, interrupted streams and token failures.
+ * The base {@link AegisError} and the transport errors live in the root `errors.ts`.
  *
  * @module
  */
 
-/**
- * Base class of every error thrown by the SDK.
- *
- * @example Separate SDK failures from other exceptions
- * ```ts
- * import { AegisError } from "@aegis/sdk";
- *
- * try {
- *   throw new AegisError("something failed");
- * } catch (error) {
- *   if (error instanceof AegisError) console.log(error.name, error.message);
- * }
- * ```
- */
-export class AegisError extends Error {
-  /** Creates an error; `cause` is kept for debugging and never printed into the message. */
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = new.target.name;
-  }
-}
+import { AegisError } from "../../errors.ts";
+import { isRecord } from "../../internal/guards.ts";
+import type { RequestLabel } from "./response.ts";
+import { parseRetryAfter } from "./retry.ts";
 
 /** Fields shared by every {@link AegisApiError}. */
 export interface ApiErrorInit {
@@ -53,6 +20,8 @@ export interface ApiErrorInit {
   method: string;
   /** Path (without query string) of the failed request. */
   path: string;
+  /** The request URL without user credentials, query string or fragment. */
+  url?: string;
   /** Machine-readable code (`body.error` when the body is `{error, message}`), if any. */
   code?: string;
   /** The server's human-readable message, if any. */
@@ -94,8 +63,10 @@ export class AegisApiError extends AegisError {
   readonly requestId: string | undefined;
   /** HTTP method of the request. */
   readonly method: string;
-  /** Request path, without the query string. */
+  /** Request path (the base URL's path included), without the query string. */
   readonly path: string;
+  /** The request URL without user credentials, query string or fragment, when known. */
+  readonly url: string | undefined;
   /** True when the failure came inside an HTTP 200 body. */
   readonly embedded: boolean;
 
@@ -112,6 +83,7 @@ export class AegisApiError extends AegisError {
     this.requestId = init.requestId;
     this.method = init.method;
     this.path = init.path;
+    this.url = init.url;
     this.embedded = init.embedded ?? false;
   }
 }
@@ -260,54 +232,42 @@ export class NotImplementedError extends InternalServerError {}
 export class BillingNotConfiguredError extends NotImplementedError {}
 
 /**
- * The request never produced a response: DNS failure, refused or reset connection, or a
- * response body that broke off mid-way.
+ * The server answered a redirect the SDK did not follow. The SDK follows a redirect only to the
+ * same origin (so never to another host, port or scheme, and never from https to http), never
+ * for the OAuth2 token request, and never in a way that would turn a POST into a GET or re-send
+ * a streamed body. `location` is where the redirect pointed, without its query string;
+ * `status` is `0` and `location` `undefined` where the runtime hides redirects from code
+ * (browsers).
  *
- * @example
+ * @example Tell a refused redirect apart from other API errors
  * ```ts
- * import { AegisConnectionError } from "@aegis/sdk";
- * const e = new AegisConnectionError("connection refused [GET /health/live]");
- * console.log(e.message);
+ * import { AegisRedirectError } from "@aegis/sdk";
+ *
+ * const e = new AegisRedirectError(
+ *   { status: 307, method: "POST", path: "/v1/agents/x/execute" },
+ *   "https://elsewhere.example/v1/agents/x/execute",
+ *   "it leads to another origin",
+ * );
+ * console.log(e.status, e.location); // 307 "https://elsewhere.example/v1/agents/x/execute"
  * ```
  */
-export class AegisConnectionError extends AegisError {}
+export class AegisRedirectError extends AegisApiError {
+  /** Target of the redirect (origin and path, no query string or credentials), if known. */
+  readonly location: string | undefined;
+  /** Why the SDK did not follow it. */
+  readonly reason: string;
 
-/**
- * The request (or an idle stream) exceeded its time limit.
- *
- * @example
- * ```ts
- * import { AegisTimeoutError } from "@aegis/sdk";
- * const e = new AegisTimeoutError("timed out after 100 ms [GET /v1/agents]");
- * console.log(e.name); // "AegisTimeoutError"
- * ```
- */
-export class AegisTimeoutError extends AegisError {}
-
-/**
- * The caller aborted the request through its `AbortSignal`. `reason` is the signal's reason.
- *
- * @example
- * ```ts
- * import { AegisAbortError } from "@aegis/sdk";
- * const e = new AegisAbortError("aborted [GET /v1/agents]", { cause: "user" });
- * console.log(e.cause); // "user"
- * ```
- */
-export class AegisAbortError extends AegisError {}
-
-/**
- * The server answered something the wire contract does not allow: non-JSON where JSON was
- * expected, invalid UTF-8 in a stream, an SSE line larger than the configured bound, ….
- *
- * @example
- * ```ts
- * import { AegisProtocolError } from "@aegis/sdk";
- * const e = new AegisProtocolError("expected JSON, got text/html [GET /v1/agents]");
- * console.log(e.message);
- * ```
- */
-export class AegisProtocolError extends AegisError {}
+  /** Creates the error for a redirect to `location` that was not followed because of `reason`. */
+  constructor(init: ApiErrorInit, location: string | undefined, reason: string) {
+    const target = location === undefined ? "" : ` to ${location}`;
+    const status = init.status === 0 ? "" : `${init.status} `;
+    super({ ...init, serverMessage: `redirect${target} not followed: ${reason}` });
+    this.message = `${status}redirect${target} not followed: ${reason} ` +
+      `[${init.method} ${init.path}]`;
+    this.location = location;
+    this.reason = reason;
+  }
+}
 
 /**
  * An event stream ended (connection cut, server closed) before its terminal event. The
@@ -328,27 +288,6 @@ export class AegisStreamInterruptedError extends AegisError {
   constructor(message: string, eventsReceived: number, options?: { cause?: unknown }) {
     super(message, options);
     this.eventsReceived = eventsReceived;
-  }
-}
-
-/**
- * The caller passed a value that cannot be sent safely (an id that would escape its route, a
- * header value with CR/LF, a missing required argument, …). Nothing was sent.
- *
- * @example
- * ```ts
- * import { InvalidArgumentError } from "@aegis/sdk";
- * const e = new InvalidArgumentError("agentId", "must not be '..'");
- * console.log(e.argument, e.message);
- * ```
- */
-export class InvalidArgumentError extends AegisError {
-  /** Name of the offending argument or option. */
-  readonly argument: string;
-  /** Creates the error for `argument`, explaining `problem`. */
-  constructor(argument: string, problem: string) {
-    super(`invalid ${argument}: ${problem}`);
-    this.argument = argument;
   }
 }
 
@@ -398,23 +337,145 @@ function statusText(status: number): string {
   return STATUS_TEXT[status] ?? `HTTP ${status}`;
 }
 
+const MAX_MESSAGE_CHARS = 500;
+
 /**
- * Parses a `Retry-After` header (delta-seconds or HTTP-date) into milliseconds from `now`.
- * Returns `undefined` when absent or unparseable; never negative.
- *
- * @example
- * ```ts
- * import { parseRetryAfter } from "@aegis/sdk/client";
- * console.log(parseRetryAfter("2", Date.now())); // 2000
- * console.log(parseRetryAfter("soon", Date.now())); // undefined
- * ```
+ * Builds the typed error for a failed response from its status, headers and body text.
+ * `{error, message}`, `{error}`, `{error:"insufficient_scope", required}`, the edge router's
+ * `{status, code, message}` and plain-text bodies are all understood.
  */
-export function parseRetryAfter(value: string | null, now: number): number | undefined {
-  if (value === null) return undefined;
-  const trimmed = value.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
-  if (/^\d+\.\d+$/.test(trimmed)) return Math.ceil(Number(trimmed) * 1000);
-  const date = Date.parse(trimmed);
-  if (Number.isNaN(date)) return undefined;
-  return Math.max(0, date - now);
+export function apiErrorFromResponse(
+  response: Response,
+  text: string,
+  label: RequestLabel,
+): AegisApiError {
+  let body: unknown = text;
+  if (text.length > 0) {
+    try {
+      body = JSON.parse(text);
+    } catch {
+      body = text;
+    }
+  }
+  const init: ApiErrorInit = {
+    status: response.status,
+    method: label.method,
+    path: label.path,
+    url: label.url,
+    body,
+    headers: response.headers,
+    requestId: response.headers.get("x-request-id") ?? undefined,
+    ...describeBody(body),
+  };
+  return createApiError(init);
+}
+
+/**
+ * Returns the typed error an HTTP-200 body carries (`{"error": "..."}`), or `undefined` when
+ * the body is a normal result.
+ */
+export function embeddedError(
+  body: unknown,
+  response: Response,
+  label: RequestLabel,
+): AegisApiError | undefined {
+  if (!isRecord(body) || typeof body.error !== "string") return undefined;
+  return createApiError({
+    status: response.status,
+    method: label.method,
+    path: label.path,
+    url: label.url,
+    body,
+    headers: response.headers,
+    embedded: true,
+    ...describeBody(body),
+  });
+}
+
+function describeBody(body: unknown): Pick<ApiErrorInit, "code" | "serverMessage"> {
+  if (typeof body === "string") {
+    const trimmed = body.trim();
+    return trimmed ? { serverMessage: truncate(trimmed) } : {};
+  }
+  if (!isRecord(body)) return {};
+  const error = typeof body.error === "string" ? body.error : undefined;
+  const message = typeof body.message === "string" ? body.message : undefined;
+  if (error !== undefined && message !== undefined) {
+    return { code: error, serverMessage: truncate(message) };
+  }
+  if (error !== undefined && typeof body.required === "string") {
+    return { code: error, serverMessage: truncate(`${error} (requires ${body.required})`) };
+  }
+  if (error !== undefined) {
+    const looksLikeCode = /^[a-z][a-z0-9_]*$/.test(error);
+    return looksLikeCode
+      ? { code: error, serverMessage: error }
+      : { code: codeFromMessage(error), serverMessage: truncate(error) };
+  }
+  if (typeof body.code === "string") {
+    return {
+      code: body.code,
+      serverMessage: message === undefined ? undefined : truncate(message),
+    };
+  }
+  return message === undefined ? {} : { serverMessage: truncate(message) };
+}
+
+/** `"upstream_rate_limit: slow down"` → `"upstream_rate_limit"` (dispatch gateway errors). */
+function codeFromMessage(message: string): string | undefined {
+  const match = /^([a-z][a-z0-9_]*):\s/.exec(message);
+  return match?.[1];
+}
+
+/** 501 codes that name a specific missing feature, each with its own error class. */
+const NOT_IMPLEMENTED_BY_CODE: Record<string, typeof NotImplementedError> = {
+  billing_not_configured: BillingNotConfiguredError,
+};
+
+function createApiError(init: ApiErrorInit): AegisApiError {
+  if (init.embedded) {
+    const text = init.serverMessage ?? "";
+    if (/not found/i.test(text)) return new NotFoundError(init);
+    if (/^invalid/i.test(text)) return new BadRequestError(init);
+    return new AegisApiError(init);
+  }
+  if (meansNotFound(init)) return new NotFoundError(init);
+  switch (init.status) {
+    case 400:
+      return new BadRequestError(init);
+    case 401:
+      return new AuthenticationError(init);
+    case 402:
+      return new PaymentRequiredError(init);
+    case 403:
+      return new PermissionDeniedError(init);
+    case 404:
+      return new NotFoundError(init);
+    case 409:
+      return new ConflictError(init);
+    case 422:
+      return new UnprocessableEntityError(init);
+    case 429:
+      return new RateLimitError(init);
+    case 501:
+      return init.code !== undefined && Object.hasOwn(NOT_IMPLEMENTED_BY_CODE, init.code)
+        ? new NOT_IMPLEMENTED_BY_CODE[init.code](init)
+        : new NotImplementedError(init);
+  }
+  return init.status >= 500 ? new InternalServerError(init) : new AegisApiError(init);
+}
+
+/**
+ * Several handlers report a missing resource with 400 or 500 ("Agent not found" from execute,
+ * "Failed to start workflow execution: … not found"); callers should meet one class for it.
+ * Upstream LLM errors (`upstream_model_not_found`) are not about the caller's resources.
+ */
+function meansNotFound(init: ApiErrorInit): boolean {
+  if (init.status !== 400 && init.status !== 422 && init.status !== 500) return false;
+  if (init.code?.startsWith("upstream_")) return false;
+  return /\bnot found\b/i.test(init.serverMessage ?? "");
+}
+
+function truncate(text: string): string {
+  return text.length > MAX_MESSAGE_CHARS ? text.slice(0, MAX_MESSAGE_CHARS) + "…" : text;
 }

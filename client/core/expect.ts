@@ -4,13 +4,16 @@
  * @module
  */
 
-import { AegisProtocolError } from "./errors.ts";
+import { AegisProtocolError } from "../../errors.ts";
 import { isRecord } from "../../internal/guards.ts";
+import { describeValue } from "../../internal/describe.ts";
 
 /** Fails unless the orchestrator answered with a JSON array (bare-array list endpoints). */
 export function expectArray<T>(value: unknown, what: string): T[] {
   if (!Array.isArray(value)) {
-    throw new AegisProtocolError(`expected a JSON array from ${what}, got ${describe(value)}`);
+    throw new AegisProtocolError(
+      `expected a JSON array from ${what}, got ${describeValue(value, { reveal: false })}`,
+    );
   }
   return value as T[];
 }
@@ -18,13 +21,9 @@ export function expectArray<T>(value: unknown, what: string): T[] {
 /** Fails unless the orchestrator answered with a JSON object. */
 export function expectObject<T>(value: unknown, what: string): T {
   if (!isRecord(value)) {
-    throw new AegisProtocolError(`expected a JSON object from ${what}, got ${describe(value)}`);
+    throw new AegisProtocolError(
+      `expected a JSON object from ${what}, got ${describeValue(value, { reveal: false })}`,
+    );
   }
   return value as T;
-}
-
-function describe(value: unknown): string {
-  if (value === undefined) return "an empty body";
-  if (value === null) return "null";
-  return Array.isArray(value) ? "an array" : typeof value;
 }

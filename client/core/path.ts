@@ -5,7 +5,7 @@
  * @module
  */
 
-import { InvalidArgumentError } from "./errors.ts";
+import { InvalidArgumentError } from "../../errors.ts";
 
 /** A value that may stand in one path segment. */
 export type PathParam = string | number;
@@ -17,7 +17,7 @@ export type PathParam = string | number;
  *
  * @example Build a safe path
  * ```ts
- * import { path } from "@aegis/sdk/client";
+ * import { path } from "./path.ts";
  *
  * const id = "a b/../c";
  * console.log(path`/v1/agents/${id}/versions`); // "/v1/agents/a%20b%2F..%2Fc/versions"
@@ -36,7 +36,7 @@ export function path(strings: TemplateStringsArray, ...values: PathParam[]): str
  *
  * @example
  * ```ts
- * import { encodeSegment } from "@aegis/sdk/client";
+ * import { encodeSegment } from "./path.ts";
  * console.log(encodeSegment("reports/2026", "secretPath")); // "reports%2F2026"
  * ```
  */
@@ -63,7 +63,7 @@ export function encodeSegment(value: PathParam, name: string): string {
  *
  * @example
  * ```ts
- * import { encodeFilePath } from "@aegis/sdk/client";
+ * import { encodeFilePath } from "./path.ts";
  * console.log(encodeFilePath("/workspace/out put/é.txt", "path")); // "workspace/out%20put/%C3%A9.txt"
  * ```
  */
@@ -78,7 +78,7 @@ export function encodeFilePath(filePath: string, name: string): string {
  *
  * @example
  * ```ts
- * import { normalizeFilePath } from "@aegis/sdk/client";
+ * import { normalizeFilePath } from "./path.ts";
  * console.log(normalizeFilePath("/docs/a.md", "path")); // "docs/a.md"
  * ```
  */
@@ -105,10 +105,39 @@ export function normalizeFilePath(
   return options.keepRoot ? "/" + relative : relative;
 }
 
-/** Refuses C0 controls and DEL, which could split headers or confuse path handling. */
+/**
+ * Refuses C0 controls and DEL, which could split headers or confuse path handling, and lone
+ * UTF-16 surrogates ({@link rejectLoneSurrogates}).
+ */
 export function rejectControlCharacters(value: string, name: string): void {
   // deno-lint-ignore no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(value)) {
     throw new InvalidArgumentError(name, "must not contain control characters");
   }
+  rejectLoneSurrogates(value, name);
 }
+
+/**
+ * Refuses lone UTF-16 surrogates, which no URL, query string or header can carry:
+ * `encodeURIComponent` throws a bare `URIError` on them and `URLSearchParams` silently replaces
+ * them with U+FFFD.
+ */
+export function rejectLoneSurrogates(value: string, name: string): void {
+  if (!ANY_SURROGATE.test(value)) return;
+  // Pairs are consumed whole, so a match of one code unit is a lone surrogate. (No lookbehind:
+  // older Safari cannot even parse a module that contains one.)
+  const units = new RegExp(SURROGATE_UNITS.source, "g");
+  for (let match = units.exec(value); match !== null; match = units.exec(value)) {
+    if (match[0].length === 1) {
+      throw new InvalidArgumentError(
+        name,
+        `is not well-formed text: a lone UTF-16 surrogate (U+${
+          match[0].charCodeAt(0).toString(16).toUpperCase()
+        }) at index ${match.index} cannot be encoded`,
+      );
+    }
+  }
+}
+
+const ANY_SURROGATE = /[\uD800-\uDFFF]/;
+const SURROGATE_UNITS = /[\uD800-\uDBFF][\uDC00-\uDFFF]|[\uD800-\uDFFF]/;

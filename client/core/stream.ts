@@ -4,14 +4,12 @@
  * @module
  */
 
-import {
-  AegisAbortError,
-  AegisError,
-  AegisStreamInterruptedError,
-  AegisTimeoutError,
-} from "./errors.ts";
-import { embeddedError, type RequestLabel, where } from "./response.ts";
+import { AegisAbortError, AegisError, AegisTimeoutError } from "../../errors.ts";
+import { AegisStreamInterruptedError, embeddedError } from "./errors.ts";
+import { sanitizeCause } from "./redact.ts";
+import { type RequestLabel, where } from "./response.ts";
 import { type SSEMessage, SSEParser } from "./sse.ts";
+import { eventStreamResponse, type EventStreamResponseOptions } from "./stream_response.ts";
 
 /** How a stream turns SSE messages into typed events and when it is finished. */
 export interface EventStreamSpec<T> {
@@ -33,6 +31,13 @@ export interface EventStreamSpec<T> {
    * string `error` field is thrown as a typed `AegisApiError` (`embedded: true`).
    */
   embeddedErrors?: boolean;
+  /**
+   * Called when the stream ends or breaks off before its first event: the orchestrator answers
+   * 200 for streams of resources it does not have and then ends them, so this looks the
+   * resource up and throws its `NotFoundError`. When it returns, the stream ends as it would
+   * have without it.
+   */
+  checkEmptyEnd?(): Promise<void>;
 }
 
 /** Internals handed over by the pipeline. */
@@ -43,6 +48,8 @@ export interface EventStreamSource {
   /** The caller's signal, to tell a caller abort from our own. */
   callerSignal: AbortSignal | undefined;
   label: RequestLabel;
+  /** The call's `onStreamEvent` hooks, when it has any. */
+  onEvent?: (event: unknown) => Promise<void>;
 }
 
 /**
@@ -119,6 +126,39 @@ export class EventStream<T> implements AsyncIterable<T> {
     });
   }
 
+  /**
+   * The events as a `text/event-stream` `Response`, to pass them on from an edge function to a
+   * browser (`EventSource`) without exposing the orchestrator. Cancelling the response body or
+   * aborting `options.signal` closes this stream. See {@link eventStreamResponse}.
+   *
+   * @example Stream an execution to a browser from a `fetch` handler
+   * ```ts
+   * import { AegisClient } from "@aegis/sdk";
+   * import { createFakeOrchestrator } from "@aegis/sdk/testing";
+   *
+   * const fake = createFakeOrchestrator({ stepMs: 1 });
+   * const client = new AegisClient({ baseUrl: "http://fake", bearerToken: fake.token, fetch: fake.fetch });
+   * const { agent_id } = await client.deployAgent({
+   *   apiVersion: "100monkeys.ai/v1", kind: "Agent", metadata: { name: "hello", version: "1.0.0" },
+   *   spec: { runtime: { language: "python", version: "3.11" }, task: { instruction: "Say hi" } },
+   * });
+   * async function handle(request: Request): Promise<Response> {
+   *   const { execution_id } = await client.startExecution(agent_id, "hi");
+   *   const events = await client.streamExecution(execution_id, { signal: request.signal });
+   *   return events.toResponse({
+   *     signal: request.signal,
+   *     transform: (event) => ({ event: "progress", data: { type: event.event_type } }),
+   *   });
+   * }
+   * const response = await handle(new Request("http://proxy.local/runs"));
+   * console.log(response.headers.get("content-type")); // "text/event-stream; charset=utf-8"
+   * await response.body?.cancel();
+   * ```
+   */
+  toResponse(options?: EventStreamResponseOptions<T>): Response {
+    return eventStreamResponse(this, options);
+  }
+
   /** Collects every event until the stream ends (convenience for short streams). */
   async toArray(): Promise<T[]> {
     const all: T[] = [];
@@ -154,11 +194,12 @@ export class EventStream<T> implements AsyncIterable<T> {
           chunk = await reader.read();
         } catch (error) {
           if (this.#closedByUser) return;
-          throw this.#readError(error, delivered, label);
+          throw await this.#emptyEndError(this.#readError(error, delivered, label), delivered);
         }
         if (chunk.done && controller.signal.aborted) {
           if (this.#closedByUser) return;
-          throw this.#readError(controller.signal.reason, delivered, label);
+          const failure = this.#readError(controller.signal.reason, delivered, label);
+          throw await this.#emptyEndError(failure, delivered);
         }
         if (chunk.done) break;
         armIdleTimer();
@@ -169,12 +210,14 @@ export class EventStream<T> implements AsyncIterable<T> {
             const error = embeddedError(event, response, label);
             if (error) throw error;
           }
+          if (this.#source.onEvent !== undefined) await this.#source.onEvent(event);
           delivered++;
           yield event;
           if (spec.isTerminal?.(event)) return;
         }
       }
       parser.end();
+      if (delivered === 0 && !this.#closedByUser) await spec.checkEmptyEnd?.();
       if (spec.expectTerminal && !this.#closedByUser) {
         throw new AegisStreamInterruptedError(
           `stream ended before its terminal event after ${delivered} events; the orchestrator ` +
@@ -189,6 +232,14 @@ export class EventStream<T> implements AsyncIterable<T> {
       controller.abort();
       reader.cancel().catch(() => {});
     }
+  }
+
+  /** A stream that broke off before any event may be one the server does not have. */
+  async #emptyEndError(failure: AegisError, delivered: number): Promise<AegisError> {
+    if (delivered === 0 && failure instanceof AegisStreamInterruptedError) {
+      await this.#spec.checkEmptyEnd?.();
+    }
+    return failure;
   }
 
   #readError(error: unknown, delivered: number, label: RequestLabel): AegisError {
@@ -206,7 +257,7 @@ export class EventStream<T> implements AsyncIterable<T> {
     return new AegisStreamInterruptedError(
       `stream broke off after ${delivered} events [${where(label)}]`,
       delivered,
-      { cause: error },
+      { cause: sanitizeCause(error) },
     );
   }
 }

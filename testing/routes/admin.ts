@@ -7,7 +7,7 @@
  * `scope_type` and `scope_id` query parameters or answers axum's plain-text 400).
  *
  * **Tenant management (`/v1/admin/tenants*`) is not served by the current orchestrator** (404).
- * The fake serves it as the seed references document it (seed `Tenant` shape), so code using
+ * The fake serves it as the AEGIS SDK reference pages document it (their `Tenant` shape), so code using
  * `createTenant`/`listTenants`/`suspendTenant`/`deleteTenant` can be tested; remember that a
  * real orchestrator answers 404.
  *
@@ -16,7 +16,7 @@
 
 import type { Context, Hono } from "hono";
 import type { RateLimitOverride, Tenant, TenantQuotas } from "../../client/admin.ts";
-import type { FakeContext } from "../context.ts";
+import type { FakeContext } from "../internal/context.ts";
 import {
   isObject,
   jsonBody,
@@ -26,8 +26,7 @@ import {
   timestampZ,
   unprocessable,
   uuidParam,
-} from "../http.ts";
-import type { FakePlatformData } from "../platform.ts";
+} from "../internal/http.ts";
 
 const QUOTAS: Record<string, TenantQuotas> = {
   free: { max_concurrent_executions: 1, max_agents: 3, max_storage_gb: 1 },
@@ -37,8 +36,9 @@ const QUOTAS: Record<string, TenantQuotas> = {
 };
 const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 
-/** Registers the tenant and rate-limit admin routes, answering from `data`. */
-export function registerAdminRoutes(app: Hono, ctx: FakeContext, data: FakePlatformData): void {
+/** Registers the tenant and rate-limit admin routes, answering from `fake.platform`. */
+export function registerAdminRoutes(app: Hono, ctx: FakeContext): void {
+  const data = ctx.platform;
   const { tenants, rateLimitOverrides: overrides } = data;
 
   app.post("/v1/admin/tenants", async (c) => {

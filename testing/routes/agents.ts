@@ -6,10 +6,18 @@
  */
 
 import type { Context, Hono } from "hono";
-import type { FakeContext } from "../context.ts";
-import { isObject, jsonBody, jsonError, timestampZ, unprocessable, uuidParam } from "../http.ts";
-import { type EventSource, sseResponse } from "../sse.ts";
-import type { ActivityEvent, FakeAgent, FakeExecution } from "../state.ts";
+import type { FakeContext } from "../internal/context.ts";
+import {
+  isObject,
+  jsonBody,
+  jsonError,
+  timestampZ,
+  unprocessable,
+  uuidParam,
+} from "../internal/http.ts";
+import { liveEvents } from "../internal/live_events.ts";
+import { type EventSource, sseResponse } from "../internal/sse.ts";
+import type { FakeAgent, FakeExecution } from "../internal/state.ts";
 
 /** Registers the agent routes. */
 export function registerAgentRoutes(app: Hono, ctx: FakeContext): void {
@@ -168,7 +176,7 @@ export function registerAgentRoutes(app: Hono, ctx: FakeContext): void {
   app.get("/v1/agents/:agent_id/events", (c) => {
     const agentId = uuidParam(c, "agent_id");
     if (agentId instanceof Response) return agentId;
-    if (!state.agents.has(agentId)) return jsonError(404, "Agent not found");
+    // Like the orchestrator: an unknown agent is not an error here, just one with no history.
     const follow = c.req.query("follow") !== undefined && c.req.query("follow") !== "false";
     const source: EventSource = (signal) =>
       liveEvents(
@@ -183,7 +191,11 @@ export function registerAgentRoutes(app: Hono, ctx: FakeContext): void {
             .flatMap((e) => e.events)
             .sort((a, b) => a.timestamp.localeCompare(b.timestamp)),
       );
-    return sseResponse(source, { keepAliveMs: ctx.keepAliveMs, signal: c.req.raw.signal });
+    return sseResponse(source, {
+      keepAliveMs: ctx.keepAliveMs,
+      signal: c.req.raw.signal,
+      closing: ctx.closing,
+    });
   });
 
   function findAgent(c: Context): FakeAgent | Response {
@@ -214,44 +226,6 @@ export function registerAgentRoutes(app: Hono, ctx: FakeContext): void {
       tenant_id: a.tenantId,
       ...(spec.input_schema === undefined ? {} : { input_schema: spec.input_schema }),
     };
-  }
-}
-
-/**
- * History then (with `follow`) live events: the history snapshot and the subscription happen
- * in the same tick, so no event is lost or doubled between them.
- */
-export async function* liveEvents(
-  ctx: FakeContext,
-  signal: AbortSignal,
-  follow: boolean,
-  matches: (event: ActivityEvent) => boolean,
-  history: () => ActivityEvent[],
-): AsyncGenerator<ActivityEvent> {
-  const queue: ActivityEvent[] = [];
-  let wake: (() => void) | undefined;
-  const snapshot = history();
-  const unsubscribe = follow
-    ? ctx.state.subscribe((event) => {
-      if (matches(event)) {
-        queue.push(event);
-        wake?.();
-      }
-    })
-    : undefined;
-  try {
-    yield* snapshot;
-    if (!follow) return;
-    while (!signal.aborted) {
-      while (queue.length > 0) yield queue.shift()!;
-      await new Promise<void>((resolve) => {
-        wake = resolve;
-        signal.addEventListener("abort", () => resolve(), { once: true });
-      });
-      wake = undefined;
-    }
-  } finally {
-    unsubscribe?.();
   }
 }
 

@@ -7,19 +7,16 @@
  */
 
 import type { Context, Hono } from "hono";
-import type { FakeContext } from "../context.ts";
-import { isObject, isUuid, jsonBody, timestampZ, unprocessable } from "../http.ts";
-import type { FakePendingApproval, FakeWorkflowEngine } from "../workflow_engine.ts";
+import type { FakeContext } from "../internal/context.ts";
+import { isObject, isUuid, jsonBody, timestampZ, unprocessable } from "../internal/http.ts";
+import type { FakePendingApproval } from "../internal/workflows/types.ts";
 
 const INVALID_ID = "Invalid request ID";
 const NOT_FOUND = "Request not found or already completed";
 
 /** Registers the human-approval routes. */
-export function registerApprovalRoutes(
-  app: Hono,
-  _ctx: FakeContext,
-  engine: FakeWorkflowEngine,
-): void {
+export function registerApprovalRoutes(app: Hono, ctx: FakeContext): void {
+  const engine = ctx.workflows;
   app.get("/v1/human-approvals", (c) => {
     const pending = [...engine.approvals.values()].sort((a, b) => a.createdAt - b.createdAt);
     return c.json({ count: pending.length, pending_requests: pending.map(view) });

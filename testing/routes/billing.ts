@@ -13,9 +13,8 @@
 
 import type { Context, Hono } from "hono";
 import type { TierPricing } from "../../client/billing.ts";
-import type { FakeContext } from "../context.ts";
-import { isObject, jsonBody, unprocessable } from "../http.ts";
-import type { FakePlatformData } from "../platform.ts";
+import type { FakeContext } from "../internal/context.ts";
+import { isObject, jsonBody, unprocessable } from "../internal/http.ts";
 
 const TIERS: TierPricing[] = [
   tier("pro", "Pro", 1, 2000, 20000, null),
@@ -23,8 +22,9 @@ const TIERS: TierPricing[] = [
   tier("enterprise", "Enterprise", 20, 49900, 499000, 2500),
 ];
 
-/** Registers the billing routes, answering from `data`. */
-export function registerBillingRoutes(app: Hono, ctx: FakeContext, data: FakePlatformData): void {
+/** Registers the billing routes, answering from `fake.platform`. */
+export function registerBillingRoutes(app: Hono, ctx: FakeContext): void {
+  const data = ctx.platform;
   app.use("/v1/billing/*", async (c, next) => {
     if (!data.billingConfigured) {
       return c.json(
@@ -54,6 +54,7 @@ export function registerBillingRoutes(app: Hono, ctx: FakeContext, data: FakePla
     return c.json({ url: `https://billing.stripe.test/p/session/bps_${randomId()}` });
   });
 
+  // Without a subscription the orchestrator's hand-built answer has no `seat_count` at all.
   app.get("/v1/billing/subscription", (c) =>
     c.json({
       tenant_id: ctx.tenantId,
@@ -62,7 +63,6 @@ export function registerBillingRoutes(app: Hono, ctx: FakeContext, data: FakePla
       stripe_subscription_id: null,
       current_period_end: null,
       cancel_at_period_end: false,
-      seat_count: null,
     }));
 
   app.get(

@@ -1,8 +1,8 @@
 /**
  * Fake `/v1/colony/*` routes: teams, members, invitations, roles, SAML, subscription.
  *
- * Team context works like the orchestrator's tenant middleware: member, invitation, role and
- * SAML routes need `X-Tenant-Id: t-{uuid}` of a team the caller belongs to (400
+ * Team context works like the orchestrator's tenant middleware: member, invitation (listing and
+ * sending), role and SAML routes need `X-Tenant-Id: t-{uuid}` of a team the caller belongs to (400
  * `team_context_required` without it, 403 `forbidden_tenant_switch` for a malformed slug, 403
  * `not_a_team_member` for someone else's team). Errors are `{error:<code>, message}`.
  *
@@ -16,8 +16,8 @@
 
 import type { Context, Hono } from "hono";
 import type { ColonyMember, ColonyRole, SamlConfig } from "../../client/colony.ts";
-import type { FakeContext } from "../context.ts";
-import { isObject, isUuid, timestampOffset } from "../http.ts";
+import type { FakeContext } from "../internal/context.ts";
+import { isObject, isUuid, timestampOffset } from "../internal/http.ts";
 
 interface FakeInvitation {
   id: string;
@@ -122,10 +122,13 @@ export function registerColonyRoutes(app: Hono, ctx: FakeContext): void {
   });
 
   app.delete("/v1/colony/teams/:team_id", (c) => {
-    const team = teams.get((c.req.param("team_id") ?? "").toLowerCase());
-    if (team === undefined) return error(404, "not_found", "team not found");
+    const teamId = c.req.param("team_id") ?? "";
+    // This handler's own checks answer a bare `{error}` (no message).
+    if (!isUuid(teamId)) return Response.json({ error: "invalid_team_id" }, { status: 400 });
+    const team = teams.get(teamId.toLowerCase());
+    if (team === undefined) return Response.json({ error: "not_found" }, { status: 404 });
     if (team.members.get(caller.user_id)?.role !== "owner") {
-      return error(403, "owner_only", "only the owner can delete the team");
+      return Response.json({ error: "owner_only" }, { status: 403 });
     }
     teams.delete(team.id);
     return c.body(null, 204);
@@ -230,11 +233,23 @@ export function registerColonyRoutes(app: Hono, ctx: FakeContext): void {
     return c.json({ invitation: { id, team_id, invitee_email, token, expires_at } }, 201);
   });
 
+  // Like the orchestrator, cancelling needs no team context: the invitation names its team.
   app.delete("/v1/colony/invitations/:invitation_id", (c) => {
-    const team = teamContext(c);
-    if (team instanceof Response) return team;
-    const id = (c.req.param("invitation_id") ?? "").toLowerCase();
-    if (!team.invitations.delete(id)) return error(404, "not_found", "invitation not found");
+    const id = c.req.param("invitation_id") ?? "";
+    if (!isUuid(id)) return Response.json({ error: "invalid_invitation_id" }, { status: 400 });
+    const team = [...teams.values()].find((t) => t.invitations.has(id.toLowerCase()));
+    const invitation = team?.invitations.get(id.toLowerCase());
+    if (team === undefined || invitation === undefined) {
+      return error(404, "not_found", "invitation not found");
+    }
+    const member = team.members.get(caller.user_id);
+    if (member === undefined || member.status !== "active" || member.role === "member") {
+      return error(403, "forbidden", "owner or admin required");
+    }
+    if (invitation.status !== "pending") {
+      return error(409, "invitation_not_pending", "the invitation is no longer pending");
+    }
+    team.invitations.delete(invitation.id);
     return c.body(null, 204);
   });
 

@@ -1,45 +1,27 @@
 /**
- * Fake `/v1/credentials*`, `/v1/secrets*` and `/v1/api-keys*` routes.
+ * Fake `/v1/credentials*` routes.
  *
- * Faithful to the orchestrator's quirks: credential and secret bodies are parsed by hand
- * (content type not checked; bad JSON → 400 `{"error":"Invalid JSON: …"}`), credential ids are
- * validated in the handler (JSON 400), `GET /v1/secrets` is a permanent 501, secret paths are
- * one segment (`a%2Fb`), API-key creation answers 201 with the key in `key`.
+ * Faithful to the orchestrator's quirks: bodies are parsed by hand (content type not checked;
+ * bad JSON → 400 `{"error":"Invalid JSON: …"}`), credential ids are validated in the handler
+ * (JSON 400).
  *
- * Simplification: the fake has one caller, who is a consumer user (allowed on credential
- * routes) and an operator (allowed on secret routes) at the same time. Credential values and
- * secret values are kept in memory only to answer field-name queries; they are never returned.
+ * Simplification: the fake has one caller, a consumer user (allowed on credential routes).
+ * Credential values are kept in memory only to answer field-name queries; they are never
+ * returned.
  *
  * @module
  */
 
 import type { Context, Hono } from "hono";
-import type { ApiKey } from "../../client/api_keys.ts";
 import type {
   CredentialGrant,
   CredentialProvider,
   UserCredentialBinding,
 } from "../../client/credentials.ts";
-import type { FakeContext } from "../context.ts";
-import {
-  isObject,
-  isUuid,
-  jsonBody,
-  jsonError,
-  plainText,
-  timestampZ,
-  unprocessable,
-  uuidParam,
-} from "../http.ts";
-
-/** What other fake routes may ask the API-key store. */
-export interface FakeApiKeys {
-  /** True for an active, unexpired `aegis_…` key created through `POST /v1/api-keys`. */
-  isValid(key: string): Promise<boolean>;
-}
+import type { FakeContext } from "../internal/context.ts";
+import { isUuid, jsonError, manualJsonObject, plainText, timestampZ } from "../internal/http.ts";
 
 const CREDENTIAL_BODY_LIMIT = 64 * 1024;
-const SECRET_BODY_LIMIT = 256 * 1024;
 const CREDENTIAL_TYPES: Record<string, UserCredentialBinding["credential_type"]> = {
   secret: "secret",
   variable: "variable",
@@ -52,20 +34,13 @@ const KNOWN_PROVIDERS: Record<string, CredentialProvider> = {
   github: "git_hub",
   google: "google",
 };
-const KEY_ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
-interface StoredKey extends ApiKey {
-  hash: string;
-}
-
-/** Registers the credential, secret and API-key routes; returns the API-key check. */
-export function registerCredentialRoutes(app: Hono, ctx: FakeContext): FakeApiKeys {
-  const userId = crypto.randomUUID();
+/** Registers the credential routes. */
+export function registerCredentialRoutes(app: Hono, ctx: FakeContext): void {
+  const userId = ctx.userId;
   const bindings = new Map<string, UserCredentialBinding>();
   const oauthStates = new Map<string, string>();
   const devicePolls = new Map<string, number>();
-  const secrets = new Map<string, Record<string, string>>();
-  const apiKeys = new Map<string, StoredKey>();
   const now = () => timestampZ(ctx.state.now());
 
   const createBinding = (
@@ -89,7 +64,13 @@ export function registerCredentialRoutes(app: Hono, ctx: FakeContext): FakeApiKe
       },
       scope,
       status: "active",
-      metadata: { label },
+      metadata: {
+        label,
+        tags: null,
+        service_url: null,
+        external_account_id: null,
+        oauth_scopes: null,
+      },
       grants: [],
       created_at: now(),
       updated_at: now(),
@@ -104,15 +85,13 @@ export function registerCredentialRoutes(app: Hono, ctx: FakeContext): FakeApiKe
     return bindings.get(id.toLowerCase()) ?? jsonError(404, "Credential binding not found");
   };
 
-  // --- credentials ---------------------------------------------------------------------
-
   app.get("/v1/credentials", (c) => {
     const credentials = [...bindings.values()];
     return c.json({ credentials, count: credentials.length });
   });
 
   app.post("/v1/credentials/api-keys", async (c) => {
-    const body = await manualJson(c, CREDENTIAL_BODY_LIMIT);
+    const body = await manualJsonObject(c, CREDENTIAL_BODY_LIMIT);
     if (body instanceof Response) return body;
     const missing = missingStrings(body, ["provider", "label", "value", "credential_type"]);
     if (missing) return jsonError(400, `Invalid JSON: missing field \`${missing}\``);
@@ -137,7 +116,7 @@ export function registerCredentialRoutes(app: Hono, ctx: FakeContext): FakeApiKe
   });
 
   app.post("/v1/credentials/oauth/initiate", async (c) => {
-    const body = await manualJson(c, CREDENTIAL_BODY_LIMIT);
+    const body = await manualJsonObject(c, CREDENTIAL_BODY_LIMIT);
     if (body instanceof Response) return body;
     const missing = missingStrings(body, ["provider", "redirect_uri"]);
     if (missing) return jsonError(400, `Invalid JSON: missing field \`${missing}\``);
@@ -165,7 +144,7 @@ export function registerCredentialRoutes(app: Hono, ctx: FakeContext): FakeApiKe
   });
 
   app.post("/v1/credentials/oauth/device/poll", async (c) => {
-    const body = await manualJson(c, CREDENTIAL_BODY_LIMIT);
+    const body = await manualJsonObject(c, CREDENTIAL_BODY_LIMIT);
     if (body instanceof Response) return body;
     const missing = missingStrings(body, ["device_code", "provider"]);
     if (missing) return jsonError(400, `Invalid JSON: missing field \`${missing}\``);
@@ -197,7 +176,7 @@ export function registerCredentialRoutes(app: Hono, ctx: FakeContext): FakeApiKe
   app.post("/v1/credentials/:id/rotate", async (c) => {
     const binding = findBinding(c);
     if (binding instanceof Response) return binding;
-    const body = await manualJson(c, CREDENTIAL_BODY_LIMIT);
+    const body = await manualJsonObject(c, CREDENTIAL_BODY_LIMIT);
     if (body instanceof Response) return body;
     if (typeof body.value !== "string") {
       return jsonError(400, "Invalid JSON: missing field `value`");
@@ -215,7 +194,7 @@ export function registerCredentialRoutes(app: Hono, ctx: FakeContext): FakeApiKe
   app.post("/v1/credentials/:id/grants", async (c) => {
     const binding = findBinding(c);
     if (binding instanceof Response) return binding;
-    const body = await manualJson(c, CREDENTIAL_BODY_LIMIT);
+    const body = await manualJsonObject(c, CREDENTIAL_BODY_LIMIT);
     if (body instanceof Response) return body;
     const type = body.target_type;
     const value = body.target_value;
@@ -254,143 +233,6 @@ export function registerCredentialRoutes(app: Hono, ctx: FakeContext): FakeApiKe
     binding.grants.splice(index, 1);
     return c.json({ status: "revoked", grant_id: grantId });
   });
-
-  // --- secrets -------------------------------------------------------------------------
-
-  app.get("/v1/secrets", () => jsonError(501, "Secret listing is not supported via this endpoint"));
-
-  app.get("/v1/secrets/:path", (c) => {
-    const path = c.req.param("path");
-    const stored = secrets.get(path);
-    if (stored === undefined) {
-      return Response.json({ error: "Secret not found", path }, { status: 404 });
-    }
-    return c.json({ path, fields: Object.keys(stored) });
-  });
-
-  app.put("/v1/secrets/:path", async (c) => {
-    const path = c.req.param("path");
-    const body = await manualJson(c, SECRET_BODY_LIMIT);
-    if (body instanceof Response) return body;
-    if (!("data" in body)) return jsonError(400, "Invalid JSON: missing field `data`");
-    if (!isObject(body.data)) {
-      return jsonError(400, "Invalid JSON: invalid type for `data`, expected a map");
-    }
-    const fields: Record<string, string> = {};
-    for (const [key, value] of Object.entries(body.data)) {
-      fields[key] = typeof value === "string" ? value : JSON.stringify(value);
-    }
-    secrets.set(path, fields);
-    return c.json({ status: "written", path });
-  });
-
-  app.delete("/v1/secrets/:path", (c) => {
-    const path = c.req.param("path");
-    secrets.delete(path);
-    return c.json({ status: "deleted", path });
-  });
-
-  // --- API keys ------------------------------------------------------------------------
-
-  app.get("/v1/api-keys", (c) => {
-    const api_keys = [...apiKeys.values()]
-      .filter((k) => k.status === "active")
-      .map(({ hash: _hash, ...key }) => key);
-    return c.json({ api_keys });
-  });
-
-  app.post("/v1/api-keys", async (c) => {
-    const parsed = await jsonBody(c);
-    if (parsed instanceof Response) return parsed;
-    const body = parsed.value;
-    if (!isObject(body)) return unprocessable("invalid type: expected struct CreateApiKeyRequest");
-    if (typeof body.name !== "string") return unprocessable("missing field `name`");
-    if (!Array.isArray(body.scopes) || body.scopes.some((s) => typeof s !== "string")) {
-      return unprocessable("missing or invalid field `scopes`");
-    }
-    let expiresAt: string | null = null;
-    if (body.expires_at !== undefined && body.expires_at !== null) {
-      const ms = typeof body.expires_at === "string" ? Date.parse(body.expires_at) : NaN;
-      if (Number.isNaN(ms)) {
-        return unprocessable("invalid value for `expires_at`: premature end of input");
-      }
-      expiresAt = timestampZ(ms);
-    }
-    const nameBytes = new TextEncoder().encode(body.name).length;
-    if (nameBytes < 1 || nameBytes > 64) {
-      return jsonError(400, "API key name must be between 1 and 64 bytes");
-    }
-    const random = crypto.getRandomValues(new Uint8Array(40));
-    const key = "aegis_" + [...random].map((b) => KEY_ALPHABET[b % KEY_ALPHABET.length]).join("");
-    const stored: StoredKey = {
-      id: crypto.randomUUID(),
-      name: body.name,
-      scopes: body.scopes as string[],
-      expires_at: expiresAt,
-      last_used_at: null,
-      created_at: now(),
-      status: "active",
-      hash: await sha256Hex(key),
-    };
-    apiKeys.set(stored.id, stored);
-    return c.json({
-      id: stored.id,
-      name: stored.name,
-      key,
-      scopes: stored.scopes,
-      expires_at: stored.expires_at,
-      created_at: stored.created_at,
-    }, 201);
-  });
-
-  app.delete("/v1/api-keys/:id", (c) => {
-    const id = uuidParam(c, "id");
-    if (id instanceof Response) return id;
-    const stored = apiKeys.get(id);
-    if (stored === undefined || stored.status !== "active") {
-      return jsonError(404, "API key not found or already revoked");
-    }
-    stored.status = "revoked";
-    return c.json({ message: "API key revoked" });
-  });
-
-  const validKey = async (presented: string): Promise<StoredKey | undefined> => {
-    const hash = await sha256Hex(presented);
-    const stored = [...apiKeys.values()].find((k) => k.hash === hash && k.status === "active");
-    if (stored === undefined) return undefined;
-    if (stored.expires_at && Date.parse(stored.expires_at) <= ctx.state.now()) return undefined;
-    return stored;
-  };
-
-  app.post("/v1/api-keys/validate", async (c) => {
-    const header = c.req.header("authorization") ?? "";
-    const presented = header.startsWith("Bearer aegis_") ? header.slice("Bearer ".length) : "";
-    if (!presented) return jsonError(401, "Missing or invalid API key");
-    const stored = await validKey(presented);
-    if (stored === undefined) return jsonError(401, "Invalid or expired API key");
-    stored.last_used_at = now();
-    return c.json({ user_id: userId, tenant_id: ctx.tenantId, scopes: stored.scopes });
-  });
-
-  return {
-    isValid: async (key) => key.startsWith("aegis_") && (await validKey(key)) !== undefined,
-  };
-}
-
-/** Parses a body by hand like the credential and secret handlers: any content type. */
-async function manualJson(c: Context, limit: number): Promise<Record<string, unknown> | Response> {
-  const text = await c.req.text();
-  if (new TextEncoder().encode(text).length > limit) {
-    return jsonError(413, `Request body exceeds the ${limit}-byte limit`);
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    return jsonError(400, `Invalid JSON: ${(error as Error).message}`);
-  }
-  if (!isObject(value)) return jsonError(400, "Invalid JSON: expected a JSON object");
-  return value;
 }
 
 function missingStrings(body: Record<string, unknown>, fields: string[]): string | undefined {
@@ -403,9 +245,4 @@ function parseScope(value: unknown): UserCredentialBinding["scope"] | undefined 
     return { team: { team_id: value.slice(5).toLowerCase() } };
   }
   return undefined;
-}
-
-async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
 }

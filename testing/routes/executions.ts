@@ -5,36 +5,18 @@
  */
 
 import type { Context, Hono } from "hono";
-import type { FakeContext } from "../context.ts";
-import { isUuid, jsonError, plainText, timestampZ, uuidParam } from "../http.ts";
-import { sseResponse } from "../sse.ts";
-import type { FakeExecution } from "../state.ts";
-import { liveEvents } from "./agents.ts";
-
-const CONTENT_TYPES: Record<string, string> = {
-  json: "application/json",
-  txt: "text/plain",
-  log: "text/plain",
-  md: "text/plain",
-  rs: "text/plain",
-  toml: "text/plain",
-  yaml: "text/plain",
-  yml: "text/plain",
-  html: "text/html",
-  htm: "text/html",
-  js: "text/javascript",
-  css: "text/css",
-  png: "image/png",
-  jpg: "image/jpeg",
-  jpeg: "image/jpeg",
-  pdf: "application/pdf",
-};
-
-/** The orchestrator's extension-based content type guess. */
-export function contentTypeFor(filePath: string): string {
-  const ext = filePath.split(".").pop()?.toLowerCase() ?? "";
-  return CONTENT_TYPES[ext] ?? "application/octet-stream";
-}
+import type { FakeContext } from "../internal/context.ts";
+import {
+  contentTypeFor,
+  isUuid,
+  jsonError,
+  plainText,
+  timestampZ,
+  uuidParam,
+} from "../internal/http.ts";
+import { sseResponse } from "../internal/sse.ts";
+import type { FakeExecution } from "../internal/state.ts";
+import { liveEvents } from "../internal/live_events.ts";
 
 /** Registers the execution routes. */
 export function registerExecutionRoutes(app: Hono, ctx: FakeContext): void {
@@ -66,7 +48,7 @@ export function registerExecutionRoutes(app: Hono, ctx: FakeContext): void {
         agent_id: e.agentId,
         status: e.status,
         started_at: timestampZ(e.startedAt),
-        ...(e.endedAt === undefined ? {} : { ended_at: timestampZ(e.endedAt) }),
+        ended_at: e.endedAt === undefined ? null : timestampZ(e.endedAt),
         tenant_id: e.tenantId,
       }));
     return c.json(list);
@@ -113,7 +95,11 @@ export function registerExecutionRoutes(app: Hono, ctx: FakeContext): void {
         (e) => e.execution_id === id,
         () => [...execution.events],
       );
-    }, { keepAliveMs: ctx.keepAliveMs, signal: c.req.raw.signal });
+    }, {
+      keepAliveMs: ctx.keepAliveMs,
+      signal: c.req.raw.signal,
+      closing: ctx.closing,
+    });
   });
 
   app.get("/v1/executions/:id/files/*", (c) => {

@@ -5,9 +5,11 @@
  */
 
 import type { Hono } from "hono";
+import type { FakeContext } from "../internal/context.ts";
 
 /** Registers the health probes. */
-export function registerHealthRoutes(app: Hono, startedAt: number): void {
+export function registerHealthRoutes(app: Hono, ctx: FakeContext): void {
+  const { startedAt } = ctx;
   const live = () => ({
     status: "healthy",
     mode: "live",

@@ -10,7 +10,7 @@
 
 import type { Hono } from "hono";
 import { decodeHex, encodeBase64 } from "../../internal/encoding.ts";
-import type { FakeContext } from "../context.ts";
+import type { FakeContext } from "../internal/context.ts";
 import {
   isObject,
   jsonBody,
@@ -19,18 +19,15 @@ import {
   timestampZ,
   unprocessable,
   uuidParam,
-} from "../http.ts";
-import type { FakeStimulus, FakeWorkflowEngine } from "../workflow_engine.ts";
+} from "../internal/http.ts";
+import type { FakeStimulus } from "../internal/workflows/types.ts";
 
 const WEBHOOK_BODY_LIMIT = 1024 * 1024;
 const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60 * 1000;
 
 /** Registers the stimulus and webhook routes. */
-export function registerStimulusRoutes(
-  app: Hono,
-  _ctx: FakeContext,
-  engine: FakeWorkflowEngine,
-): void {
+export function registerStimulusRoutes(app: Hono, ctx: FakeContext): void {
+  const engine = ctx.workflows;
   /** `source\0key` → when it was first seen. */
   const idempotencyKeys = new Map<string, number>();
 
@@ -184,9 +181,12 @@ function view(stimulus: FakeStimulus): Record<string, unknown> {
     stimulus_id: stimulus.id,
     source: stimulus.source,
     status: stimulus.status,
-    ...(stimulus.workflowId === undefined ? {} : { workflow_id: stimulus.workflowId }),
+    // The orchestrator's view serialises every `Option` field, `null` when unset.
+    workflow_id: stimulus.workflowId ?? null,
     confidence: 1,
     routing_mode: "deterministic",
+    rejection_reason: null,
+    classification_error: null,
     received_at: timestampZ(stimulus.receivedAt),
     last_event_at: timestampZ(stimulus.lastEventAt),
   };

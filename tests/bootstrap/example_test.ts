@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import process from "node:process";
-import { createDispatchRoutes } from "../../testing/dispatch_routes.ts";
+import { createDispatchRoutes } from "../../testing/routes/dispatch.ts";
 
 // Spawning the example needs a runtime that executes TypeScript directly; the example's
 // logic is covered on every runtime by loop_test.ts.

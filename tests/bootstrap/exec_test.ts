@@ -1,9 +1,11 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
+import { spawn, spawnSync } from "node:child_process";
 import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   realpathSync,
   rmSync,
@@ -195,4 +197,140 @@ describe("nodeExec", () => {
     already.abort();
     await assert.rejects(nodeExec(request("true"), already.signal), AegisAbortError);
   });
+});
+
+// ---------------------------------------------------------------------------------------------
+// As a container's PID 1: a bootstrap in a child process, measured from outside through /proc.
+
+const linux = process.platform === "linux" && existsSync("/proc/self/stat");
+const runtime = "Deno" in globalThis ? "deno" : "Bun" in globalThis ? "bun" : "node";
+const fixture = new URL("./fixtures/pid1_bootstrap.ts", import.meta.url).pathname;
+
+/** `unshare --pid --fork --mount-proc` works here (root, or a permissive container)? */
+const canUnshare = linux && (() => {
+  try {
+    return spawnSync("unshare", ["--pid", "--fork", "--mount-proc", "true"]).status === 0;
+  } catch {
+    return false;
+  }
+})();
+
+function runtimeCommand(args: string[]): string[] {
+  if (runtime === "deno") return [process.execPath, "run", "-A", fixture, ...args];
+  if (runtime === "bun") return [process.execPath, fixture, ...args];
+  return [process.execPath, "--import", "tsx", fixture, ...args];
+}
+
+interface ProcInfo {
+  pid: number;
+  state: string;
+  ppid: number;
+  cmdline: string;
+}
+
+function processes(): ProcInfo[] {
+  const out: ProcInfo[] = [];
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, "latin1");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      const cmdline = readFileSync(`/proc/${name}/cmdline`, "latin1").replaceAll("\0", " ");
+      out.push({ pid: Number(name), state: fields[0], ppid: Number(fields[1]), cmdline });
+    } catch {
+      // Exited meanwhile.
+    }
+  }
+  return out;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A bootstrap child process: PID 1 of a new PID namespace when possible. */
+function startBootstrap(mode: string, nonce: string) {
+  const [file, ...args] = canUnshare
+    ? ["unshare", "--pid", "--fork", "--mount-proc", "--", ...runtimeCommand([mode, nonce])]
+    : runtimeCommand([mode, nonce]);
+  const child = spawn(file, args, { stdio: ["ignore", "pipe", "inherit"] });
+  let output = "";
+  const waiters: [string, () => void][] = [];
+  child.stdout!.on("data", (chunk: Uint8Array) => {
+    output += new TextDecoder().decode(chunk);
+    for (const [text, resolve] of waiters) if (output.includes(text)) resolve();
+  });
+  const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) =>
+    child.on("exit", (code, signal) => resolve({ code, signal }))
+  );
+  return {
+    child,
+    /** The exit, or `"still running"` 5 s later (a PID 1 without a handler ignores SIGTERM). */
+    exit: () => Promise.race([exited, sleep(5000).then(() => "still running")]),
+    /** Resolves once the bootstrap printed `text`. */
+    printed: (text: string) =>
+      new Promise<void>((resolve) => {
+        if (output.includes(text)) resolve();
+        else waiters.push([text, resolve]);
+      }),
+    /** The bootstrap's host pid (the namespace's PID 1 under unshare). */
+    bootstrapPid(): number {
+      if (!canUnshare) return child.pid!;
+      return processes().find((p) => p.ppid === child.pid)!.pid;
+    },
+  };
+}
+
+/**
+ * Sleeps of this run still alive: `sleep 300.<nonce>` in the command's tree or group, and the
+ * double-forked `sleep 301.<nonce>`, which only a PID 1 (or subreaper) bootstrap can find.
+ */
+const leftovers = (nonce: string, daemons = canUnshare) =>
+  processes().filter((p) =>
+    p.state !== "Z" &&
+    (p.cmdline.startsWith(`sleep 300.${nonce}`) ||
+      (daemons && p.cmdline.startsWith(`sleep 301.${nonce}`)))
+  );
+
+describe("nodeExec as PID 1 (child processes, measured in /proc)", { skip: !linux }, () => {
+  it("after five timed-out commands: no zombie, no survivor; SIGTERM exits 143", {
+    timeout: 60_000,
+  }, async () => {
+    const nonce = String(process.pid) + String(Date.now() % 100000);
+    const bootstrap = startBootstrap("timeouts", nonce);
+    try {
+      await bootstrap.printed("loop-done 5");
+      await sleep(1200); // the short-lived orphans have died; the reaper runs every 250 ms
+      const pid = bootstrap.bootstrapPid();
+      const zombies = processes().filter((p) => p.ppid === pid && p.state === "Z");
+      // Killed trees: the foreground command, its `setsid` child and the double-forked daemon.
+      assert.deepEqual(leftovers(nonce).map((p) => p.cmdline), []);
+      if (canUnshare && runtime !== "node") {
+        assert.equal(zombies.length, 0, `zombies of PID 1: ${zombies.map((z) => z.cmdline)}`);
+      }
+      process.kill(pid, "SIGTERM");
+      assert.deepEqual(await bootstrap.exit(), { code: 143, signal: null });
+    } finally {
+      bootstrap.child.kill("SIGKILL");
+      for (const p of leftovers(nonce, true)) process.kill(p.pid, "SIGKILL");
+    }
+  });
+
+  for (const [signal, status] of [["SIGTERM", 143], ["SIGINT", 130]] as const) {
+    it(`${signal} stops the running command's whole tree and exits ${status}`, async () => {
+      const nonce = String(process.pid) + String(Date.now() % 100000);
+      const bootstrap = startBootstrap("signal", nonce);
+      try {
+        await bootstrap.printed("command-started");
+        for (let i = 0; i < 50 && leftovers(nonce, true).length < 4; i++) await sleep(100);
+        assert.equal(leftovers(nonce, true).length, 4, "the command started its four sleeps");
+        await sleep(200); // the tree has been observed at least once
+        process.kill(bootstrap.bootstrapPid(), signal);
+        assert.deepEqual(await bootstrap.exit(), { code: status, signal: null });
+        await sleep(200);
+        assert.deepEqual(leftovers(nonce).map((p) => p.cmdline), []);
+      } finally {
+        bootstrap.child.kill("SIGKILL");
+        for (const p of leftovers(nonce, true)) process.kill(p.pid, "SIGKILL");
+      }
+    });
+  }
 });

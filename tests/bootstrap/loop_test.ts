@@ -11,14 +11,8 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import process from "node:process";
-import {
-  AegisAbortError,
-  AegisApiError,
-  AegisProtocolError,
-  AegisTimeoutError,
-  InternalServerError,
-  RateLimitError,
-} from "../../client/core/errors.ts";
+import { AegisAbortError, AegisProtocolError, AegisTimeoutError } from "../../errors.ts";
+import { AegisApiError, InternalServerError, RateLimitError } from "../../client/core/errors.ts";
 import {
   type AgentMessage,
   type DispatchGatewayClient,
@@ -32,7 +26,7 @@ import {
 } from "../../bootstrap/mod.ts";
 import { nodeExec } from "../../bootstrap/exec.ts";
 import { AegisClient } from "../../client/mod.ts";
-import { createDispatchRoutes, type DispatchRoutesOptions } from "../../testing/dispatch_routes.ts";
+import { createDispatchRoutes, type DispatchRoutesOptions } from "../../testing/routes/dispatch.ts";
 
 const AGENT = "6f1c2d3e-4a5b-4c6d-8e7f-8091a2b3c4d5";
 const EXECUTION = "0b8e7f1a-2c3d-4e5f-8a9b-0c1d2e3f4a5b";
@@ -420,6 +414,7 @@ describe("runBootstrap end to end over the fake gateway with nodeExec", () => {
     const app = createDispatchRoutes({ cwd: dir });
     const client = new AegisClient({
       baseUrl: "http://orchestrator.test",
+      auth: "none",
       fetch: (input, init) => Promise.resolve(app.fetch(new Request(input, init))),
       maxRetries: 0,
     });
@@ -432,6 +427,7 @@ describe("runBootstrap end to end over the fake gateway with nodeExec", () => {
     });
     const limitedClient = new AegisClient({
       baseUrl: "http://orchestrator.test",
+      auth: "none",
       fetch: (input, init) => Promise.resolve(limited.fetch(new Request(input, init))),
       maxRetries: 0,
     });

@@ -6,10 +6,10 @@ import {
   DispatchProtocolError,
   InvalidArgumentError,
   isDispatchMessage,
-  isUuid,
   limitOutputSize,
   parseOrchestratorMessage,
 } from "../../bootstrap/mod.ts";
+import { isUuid } from "../../internal/guards.ts";
 
 const AGENT = "6f1c2d3e-4a5b-4c6d-8e7f-8091a2b3c4d5";
 const EXECUTION = "0b8e7f1a-2c3d-4e5f-8a9b-0c1d2e3f4a5b";

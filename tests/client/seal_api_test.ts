@@ -39,7 +39,11 @@ describe("SEAL REST", () => {
 
   it("attestSeal without a token → AuthenticationError {error:'unauthorized'}", async () => {
     const h = setup();
-    const anonymous = new AegisClient({ baseUrl: "http://aegis.test", fetch: h.fake.fetch });
+    const anonymous = new AegisClient({
+      baseUrl: "http://aegis.test",
+      auth: "none",
+      fetch: h.fake.fetch,
+    });
     const key = await Ed25519Key.generate();
     await assert.rejects(
       anonymous.attestSeal({ public_key: key.getPublicKeyBase64(), security_context: CONTEXT }),

@@ -10,7 +10,7 @@ import {
   PermissionDeniedError,
   signWebhook,
   UnprocessableEntityError,
-} from "../../mod.ts";
+} from "../../client/mod.ts";
 import type { WorkflowManifest } from "../../manifest/mod.ts";
 import { type Harness, setup } from "../helpers.ts";
 

@@ -2,9 +2,9 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import {
   AegisProtocolError,
-  BadRequestError,
   InvalidArgumentError,
   NotFoundError,
+  WorkflowExecutionFailedError,
   type WorkflowLogEvent,
 } from "../../mod.ts";
 import type { WorkflowManifest } from "../../manifest/mod.ts";
@@ -197,21 +197,22 @@ describe("get / remove / cancel", () => {
     assert.equal(execution.temporal_run_id, run.temporal_run_id);
   });
 
-  it("maps unknown ids to NotFoundError and non-UUIDs to BadRequestError", async () => {
+  it("maps unknown ids to NotFoundError and refuses non-UUIDs before sending", async () => {
     const h = setup();
     const missing = crypto.randomUUID();
     const error = await h.client.getWorkflowExecution(missing).catch((e) => e);
     assert.ok(error instanceof NotFoundError);
     assert.match(error.message, /workflow execution not found/);
-    await assert.rejects(h.client.getWorkflowExecution("not-a-uuid"), BadRequestError);
     await assert.rejects(h.client.removeWorkflowExecution(missing), NotFoundError);
     await assert.rejects(h.client.cancelWorkflowExecution(missing), NotFoundError);
-    await assert.rejects(
-      async () => await h.client.getWorkflowExecution(".."),
-      InvalidArgumentError,
-    );
-    await h.client.getWorkflowExecution("a/b?c#d").catch(() => {});
-    assert.equal(h.last().path, "/v1/workflows/executions/a%2Fb%3Fc%23d");
+    const sent = h.fake.requests.length;
+    for (const bad of ["not-a-uuid", "..", "a/b?c#d", "", undefined as unknown as string]) {
+      const error = await h.client.getWorkflowExecution(bad).catch((e) => e);
+      assert.ok(error instanceof InvalidArgumentError, String(error));
+      assert.equal(error.argument, "executionId");
+      assert.match(error.message, /workflow execution UUID/);
+    }
+    assert.equal(h.fake.requests.length, sent, "nothing was sent");
   });
 
   it("cancels with 202 and records the cancellation", async () => {
@@ -262,7 +263,7 @@ describe("signalWorkflowExecution", () => {
       h.client.signalWorkflowExecution(crypto.randomUUID(), "yes"),
       NotFoundError,
     );
-    await assert.rejects(h.client.signalWorkflowExecution("nope", "yes"), NotFoundError);
+    await assert.rejects(h.client.signalWorkflowExecution("nope", "yes"), InvalidArgumentError);
     await assert.rejects(
       () => h.client.signalWorkflowExecution(crypto.randomUUID(), { ok: true } as never),
       InvalidArgumentError,
@@ -397,5 +398,50 @@ describe("streamWorkflowExecutionLogs", () => {
     assert.ok(error instanceof NotFoundError);
     assert.equal(error.embedded, true);
     assert.match(error.message, /workflow execution not found/);
+  });
+});
+
+describe("runWorkflowExecution", () => {
+  it("runs, follows the live log and resolves with the finished execution", async () => {
+    const h = setup();
+    await h.client.registerWorkflow(systemWorkflow());
+    const { run, execution } = await h.client.runWorkflowExecution("sys", { k: 1 });
+    assert.equal(execution.execution_id, run.execution_id);
+    assert.equal(execution.status, "completed");
+    assert.deepEqual(Object.keys(execution.state_outputs).sort(), ["BUILD", "TEST"]);
+    assert.ok(
+      h.fake.requests.some((r) =>
+        r.path === `/v1/workflows/executions/${run.execution_id}/logs/stream`
+      ),
+    );
+  });
+
+  it("follows a run that waits for a human until it ends", async () => {
+    const h = setup();
+    await h.client.registerWorkflow(humanWorkflow());
+    const pending = h.client.runWorkflowExecution("ask", null);
+    let id: string | undefined;
+    await until(async () => {
+      id = (await h.client.listWorkflowExecutions())[0]?.execution_id;
+      return id !== undefined && (await h.client.getWorkflowExecution(id)).current_state === "ASK";
+    }, "the run to wait in ASK");
+    await h.client.signalWorkflowExecution(id!, "yes");
+    const { execution } = await pending;
+    assert.equal(execution.status, "completed");
+  });
+
+  it("rejects with WorkflowExecutionFailedError carrying the reason", async () => {
+    const h = setup();
+    await h.client.registerWorkflow({
+      ...systemWorkflow("broken"),
+      spec: {
+        initial_state: "A",
+        states: { A: { kind: "System", command: "false", transitions: [] } },
+      },
+    });
+    const error = await h.client.runWorkflowExecution("broken", null).catch((e) => e);
+    assert.ok(error instanceof WorkflowExecutionFailedError, String(error));
+    assert.equal(error.outcome, "failed");
+    assert.match(error.reason, /A/);
   });
 });

@@ -224,9 +224,11 @@ describe("runWorkflow / executeTemporalWorkflow", () => {
     assert.equal(h.fake.requests.length, count);
   });
 
-  it("maps unknown workflow to 400 and input-schema failures to 422", async () => {
+  it("maps an unknown workflow (a 400 saying not found) to NotFoundError and input-schema failures to 422", async () => {
     const h = setup();
-    await assert.rejects(h.client.runWorkflow("missing", 1), BadRequestError);
+    const missing = await h.client.runWorkflow("missing", 1).catch((e) => e);
+    assert.ok(missing instanceof NotFoundError, String(missing));
+    assert.equal(missing.status, 400);
     await h.client.registerWorkflow({
       ...manifest("typed"),
       metadata: {

@@ -53,6 +53,20 @@ describe("manifest files", () => {
     });
   });
 
+  it("bounds the size of loaded files (maxBytes)", async () => {
+    const manifest = new AgentManifestBuilder("sized", "python", "3.11").withInstruction("x")
+      .build();
+    const path = join(dir, "sized.yaml");
+    await saveManifest(manifest, path);
+    await assert.rejects(
+      loadManifest(path, { maxBytes: 16 }),
+      (error: unknown) =>
+        error instanceof ManifestValidationError && /16-byte limit/.test(error.message) &&
+        error.source === path,
+    );
+    assert.deepEqual(await loadManifest(path, { maxBytes: 4096 }), manifest);
+  });
+
   it("wraps read failures in ManifestFileError", async () => {
     const path = join(dir, "missing.yaml");
     await assert.rejects(loadManifest(path), (error: unknown) => {

@@ -1,6 +1,22 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { type AgentManifest, ManifestValidationError, toWireManifest } from "../../manifest/mod.ts";
+import { readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import {
+  type AgentManifest,
+  ManifestValidationError,
+  parseWorkflowManifest,
+  toWireManifest,
+  toWorkflowYaml,
+  type WorkflowManifest,
+} from "../../manifest/mod.ts";
+
+// deno-lint-ignore no-explicit-any
+type Loose = Record<string, any>;
+
+function fixture(name: string): Promise<string> {
+  return readFile(fileURLToPath(new URL(`../fixtures/manifests/${name}`, import.meta.url)), "utf8");
+}
 
 function manifest(): AgentManifest {
   return {
@@ -74,5 +90,45 @@ spec:
         error.issues.some((i) => i.path === "apiVersion" && i.line === 1),
     );
     assert.throws(() => toWireManifest("a: [\n"), ManifestValidationError);
+  });
+});
+
+describe("toWorkflowYaml", () => {
+  function base(): Loose {
+    return {
+      apiVersion: "100monkeys.ai/v1",
+      kind: "Workflow",
+      metadata: { name: "flow", version: "1.0.0" },
+      spec: {
+        initial_state: "START",
+        states: {
+          START: {
+            kind: "Agent",
+            agent: "coder",
+            input: "{{workflow.input}}",
+            transitions: [{ condition: "on_success", target: "END" }],
+          },
+          END: { kind: "System", command: "echo done", transitions: [] },
+        },
+      },
+    };
+  }
+
+  it("returns text input verbatim and serialises objects", async () => {
+    const text = await fixture("review-workflow.yaml");
+    assert.equal(toWorkflowYaml(text), text);
+    const object = base() as WorkflowManifest;
+    const yaml = toWorkflowYaml(object);
+    assert.deepEqual(parseWorkflowManifest(yaml), object);
+    const bad = base();
+    bad.spec.initial_state = "MISSING";
+    assert.throws(() => toWorkflowYaml(bad as WorkflowManifest), ManifestValidationError);
+    assert.throws(() => toWorkflowYaml(text.replace("target: DEPLOY", "target: SHIP")), (
+      error: unknown,
+    ) =>
+      error instanceof ManifestValidationError &&
+      error.issues.some((i) =>
+        i.path === "spec.states.APPROVE.transitions[0].target" && i.line !== undefined
+      ));
   });
 });

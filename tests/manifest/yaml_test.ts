@@ -5,9 +5,13 @@ import { fileURLToPath } from "node:url";
 import {
   AgentManifestBuilder,
   checkManifest,
+  checkWorkflowManifest,
+  type ManifestIssue,
   ManifestValidationError,
   parseManifest,
+  parseWorkflowManifest,
   stringifyManifest,
+  stringifyWorkflowManifest,
   toWireManifest,
 } from "../../manifest/mod.ts";
 
@@ -180,5 +184,261 @@ describe("stringifyManifest", () => {
     const text = stringifyManifest(manifest);
     assert.ok(!text.includes("&"), text);
     assert.ok(!text.includes("*"), text);
+  });
+});
+
+const AGENT_HEAD = "apiVersion: 100monkeys.ai/v1\nkind: Agent\n";
+const AGENT_SPEC =
+  'spec:\n  runtime: { language: python, version: "3.11" }\n  task: { instruction: hi }\n';
+
+/** An agent manifest whose `metadata.labels` has `count` entries (`value(i)` each). */
+function manyLabels(count: number, value: (i: number) => string): string {
+  const lines = [AGENT_HEAD, "metadata:\n  name: big\n  version: '1'\n  labels:\n"];
+  for (let i = 0; i < count; i++) lines.push(`    key${i}: ${value(i)}\n`);
+  return lines.join("") + AGENT_SPEC;
+}
+
+/** Fastest of three interleaved runs of each, in milliseconds (load spikes hit both alike). */
+function fastestPair(first: () => void, second: () => void): [number, number] {
+  let bestFirst = Infinity;
+  let bestSecond = Infinity;
+  for (let round = 0; round < 3; round++) {
+    let start = performance.now();
+    first();
+    bestFirst = Math.min(bestFirst, performance.now() - start);
+    start = performance.now();
+    second();
+    bestSecond = Math.min(bestSecond, performance.now() - start);
+  }
+  return [bestFirst, bestSecond];
+}
+
+describe("parse limits", () => {
+  it("takes time linear in the keys of one mapping", { timeout: 120_000 }, () => {
+    // 8× the keys: linear work grows about 8×, the quadratic duplicate-key check 64× (measured
+    // about 35× before the parser did its own duplicate check).
+    const small = manyLabels(5_000, (i) => `v${i}`);
+    const large = manyLabels(40_000, (i) => `v${i}`);
+    const [smallTime, largeTime] = fastestPair(
+      () => parseManifest(small),
+      () => parseManifest(large),
+    );
+    const ratio = largeTime / Math.max(smallTime, 1);
+    assert.ok(ratio < 24, `40k keys took ${ratio.toFixed(1)}× as long as 5k keys`);
+    const labels = parseManifest(manyLabels(20_000, (i) => `v${i}`)).metadata.labels ?? {};
+    assert.equal(Object.keys(labels).length, 20_000);
+  });
+
+  it("locates every issue of a large document (numbers where strings belong)", {
+    timeout: 120_000,
+  }, () => {
+    const error = catchValidation(() => parseManifest(manyLabels(20_000, (i) => String(i))));
+    assert.equal(error.issues.length, 20_000);
+    assert.deepEqual(error.issues[19_999], {
+      path: "metadata.labels.key19999",
+      message: "must be a string, got a number (quote it in YAML)",
+      severity: "error",
+      line: 20_006,
+      column: 15,
+    });
+  });
+
+  it("refuses documents over the size limit (1 MiB by default, configurable)", () => {
+    const filler = `# ${"x".repeat(1_048_576)}\n`;
+    const text = `${filler}${AGENT_HEAD}metadata: { name: a, version: "1" }\n${AGENT_SPEC}`;
+    const tooBig = catchValidation(() => parseManifest(text));
+    assert.match(tooBig.issues[0].message, /1048576-byte limit/);
+    assert.equal(parseManifest(text, { maxBytes: 2_000_000 }).metadata.name, "a");
+    const small = `${AGENT_HEAD}metadata: { name: a, version: "1" }\n${AGENT_SPEC}`;
+    const capped = catchValidation(() => parseManifest(small, { maxBytes: 64 }));
+    assert.match(capped.issues[0].message, /64-byte limit/);
+    // Multi-byte characters count as their UTF-8 size.
+    const wide = `${AGENT_HEAD}metadata: { name: a, version: "1", description: "${
+      "é".repeat(40)
+    }" }\n${AGENT_SPEC}`;
+    assert.doesNotThrow(() => parseManifest(wide, { maxBytes: wide.length + 40 }));
+    assert.throws(() => parseManifest(wide, { maxBytes: wide.length + 39 }), /byte limit/);
+    assert.throws(() => parseManifest(small, { maxBytes: 0 }), RangeError);
+  });
+
+  it("bounds the size a document reaches through YAML aliases", () => {
+    const big = "y".repeat(1_048_576);
+    const aliases = Array.from({ length: 99 }, (_, i) => `    k${i}: *big\n`).join("");
+    const text = `${AGENT_HEAD}metadata:\n  name: a\n  version: "1"\n  description: &big ${big}\n` +
+      `  annotations:\n${aliases}${AGENT_SPEC}`;
+    const error = catchValidation(() => parseManifest(text, { maxBytes: 2 * 1_048_576 }));
+    assert.match(error.issues[0].message, /expands \(through YAML aliases\) to more than/);
+    // Nested aliases (a "billion laughs") are measured by what they expand to, too.
+    const laughs = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+    for (let level = 1; level < 9; level++) {
+      const prev = String.fromCharCode(96 + level);
+      const name = String.fromCharCode(97 + level);
+      laughs.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(",")}]`);
+    }
+    const bomb = catchValidation(() => parseManifest(laughs.join("\n")));
+    assert.match(bomb.issues[0].message, /expands/);
+    // Small aliases are fine.
+    const ok = parseManifest(
+      `${AGENT_HEAD}metadata: { name: a, version: "1", labels: &l { team: x }, annotations: *l }\n` +
+        AGENT_SPEC,
+    );
+    assert.deepEqual(ok.metadata.annotations, { team: "x" });
+  });
+
+  it("refuses __proto__ and constructor keys at any depth, naming where", () => {
+    const proto = catchValidation(() =>
+      parseManifest(
+        `${AGENT_HEAD}metadata:\n  name: a\n  version: "1"\n  labels:\n    __proto__: x\n${AGENT_SPEC}`,
+      )
+    );
+    assert.deepEqual(
+      [proto.issues[0].path, proto.issues[0].line, proto.issues[0].column],
+      ["metadata.labels.__proto__", 7, 5],
+    );
+    assert.match(proto.issues[0].message, /"__proto__" is not allowed/);
+    const json = catchValidation(() =>
+      parseManifest('{"apiVersion":"100monkeys.ai/v1","kind":"Agent","constructor":{"x":1}}')
+    );
+    assert.equal(json.issues[0].path, "constructor");
+    // Objects built in code are held to the same rule.
+    const built = JSON.parse(
+      '{"apiVersion":"100monkeys.ai/v1","kind":"Agent","metadata":{"name":"a","version":"1",' +
+        '"labels":{"__proto__":"x"}},"spec":{"runtime":{"language":"python","version":"3.11"},' +
+        '"task":{"instruction":"hi"}}}',
+    );
+    const issues = checkManifest(built);
+    assert.deepEqual(issues.map((i) => i.path), ["metadata.labels.__proto__"]);
+  });
+
+  it("refuses documents nested too deeply", () => {
+    const deep = `${"[".repeat(200)}${"]".repeat(200)}`;
+    const error = catchValidation(() => parseManifest(deep));
+    assert.match(error.issues[0].message, /nested/);
+  });
+
+  it("applies the same limits to workflow manifests", { timeout: 120_000 }, () => {
+    const head = "apiVersion: 100monkeys.ai/v1\nkind: Workflow\nmetadata: { name: w }\n";
+    const states =
+      "spec:\n  initial_state: A\n  states:\n    A: { kind: System, command: x, transitions: [] }\n";
+    assert.match(
+      catchValidation(() => parseWorkflowManifest(head + states, { maxBytes: 32 })).issues[0]
+        .message,
+      /32-byte limit/,
+    );
+    const proto = catchValidation(() =>
+      parseWorkflowManifest(
+        `${head}spec:\n  initial_state: A\n  context: { __proto__: { polluted: true } }\n`,
+      )
+    );
+    assert.equal(proto.issues[0].path, "spec.context.__proto__");
+    const big = "y".repeat(300_000);
+    const aliased =
+      `${head}spec:\n  initial_state: A\n  context: { a: &s ${big}, b: *s, c: *s, d: *s }\n` +
+      "  states:\n    A: { kind: System, command: x, transitions: [] }\n";
+    assert.match(
+      catchValidation(() => parseWorkflowManifest(aliased)).issues[0].message,
+      /expands/,
+    );
+    const rows = Array.from({ length: 20_000 }, (_, i) => `    k${i}: ${i}\n`).join("");
+    const wide = parseWorkflowManifest(
+      `${head}spec:\n  initial_state: A\n  context:\n${rows}` +
+        "  states:\n    A: { kind: System, command: x, transitions: [] }\n",
+    );
+    assert.equal(Object.keys(wide.spec.context ?? {}).length, 20_000);
+  });
+});
+
+describe("the orchestrator's own manifests", () => {
+  const dir = new URL("../fixtures/manifests/orchestrator/", import.meta.url);
+  const names = [
+    "aegis-bash-executor-agent.yaml",
+    "aegis-code-validator-agent.yaml",
+    "aegis-javascript-executor-agent.yaml",
+    "aegis-output-formatter-agent.yaml",
+    "aegis-python-executor-agent.yaml",
+    "agent-creator-agent.yaml",
+    "agent-generator-judge.yaml",
+    "code-quality-judge.yaml",
+    "hello-world-agent.yaml",
+    "skill-validator.yaml",
+    "tool-call-policy-judge.yaml",
+    "workflow-creator-validator-agent.yaml",
+    "workflow-generator-judge.yaml",
+    "workflow-generator-planner-agent.yaml",
+    "builtin-intent-to-execution.yaml",
+    "builtin-workflow-generator.yaml",
+    "skill-import.yaml",
+  ];
+
+  for (const name of names) {
+    it(`${name} parses, validates and round-trips`, async () => {
+      const text = await readFile(fileURLToPath(new URL(name, dir)), "utf8");
+      if (/^kind: Workflow$/m.test(text)) {
+        const workflow = parseWorkflowManifest(text);
+        assert.deepEqual(errorsOf(checkWorkflowManifest(workflow)), []);
+        const once = stringifyWorkflowManifest(workflow);
+        assert.deepEqual(parseWorkflowManifest(once), workflow);
+        assert.equal(stringifyWorkflowManifest(parseWorkflowManifest(once)), once);
+      } else {
+        const manifest = parseManifest(text);
+        assert.deepEqual(errorsOf(checkManifest(manifest)), []);
+        const once = stringifyManifest(manifest);
+        assert.deepEqual(parseManifest(once), manifest);
+        assert.equal(stringifyManifest(parseManifest(once)), once);
+      }
+    });
+  }
+
+  it("includes a ContainerRun that runs as a user:group string", async () => {
+    const text = await readFile(
+      fileURLToPath(new URL("builtin-intent-to-execution.yaml", dir)),
+      "utf8",
+    );
+    const states = Object.values(parseWorkflowManifest(text).spec.states);
+    assert.ok(states.some((s) => s.kind === "ContainerRun" && s.run_as_user === "65534:65534"));
+  });
+});
+
+function errorsOf(issues: ManifestIssue[]): string[] {
+  return issues.filter((i) => i.severity === "error").map((i) => `${i.path}: ${i.message}`);
+}
+
+describe("parseWorkflowManifest / stringifyWorkflowManifest", () => {
+  it("parse errors carry line and column", () => {
+    const text = [
+      "apiVersion: 100monkeys.ai/v1",
+      "kind: Workflow",
+      "metadata: { name: wf }",
+      "spec:",
+      "  initial_state: A",
+      "  states:",
+      "    A:",
+      "      kind: Robot",
+      "      transitions: []",
+      "",
+    ].join("\n");
+    try {
+      parseWorkflowManifest(text, { source: "wf.yaml" });
+      assert.fail("expected an error");
+    } catch (error) {
+      assert.ok(error instanceof ManifestValidationError);
+      assert.equal(error.subject, "workflow manifest");
+      const kind = error.issues.find((i) => i.path === "spec.states.A.kind")!;
+      assert.deepEqual([kind.line, kind.column], [8, 13]);
+    }
+    assert.throws(
+      () => parseWorkflowManifest("spec:\n  states: [\n"),
+      (error: unknown) =>
+        error instanceof ManifestValidationError && typeof error.issues[0].line === "number",
+    );
+  });
+
+  it("round-trips YAML → manifest → YAML stably", async () => {
+    const workflow = parseWorkflowManifest(await fixture("review-workflow.yaml"));
+    const once = stringifyWorkflowManifest(workflow);
+    const reparsed = parseWorkflowManifest(once);
+    assert.deepEqual(reparsed, workflow);
+    assert.equal(stringifyWorkflowManifest(reparsed), once);
+    assert.match(once, /default_response: "no"/);
   });
 });

@@ -14,6 +14,7 @@ const peerFree = [
   "@aegis/sdk/manifest/fs",
   "@aegis/sdk/bootstrap",
   "@aegis/sdk/bootstrap/exec",
+  "@aegis/sdk/testing/server",
 ];
 
 describe("@aegis/sdk without its optional peers", () => {

@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { AegisClient, AegisError, AgentManifestBuilder } from "@aegis/sdk";
 import { createFakeOrchestrator } from "@aegis/sdk/testing";
+import { listen } from "@aegis/sdk/testing/server";
 import { createSealEnvelope, Ed25519Key, verifySealEnvelopeJson } from "@aegis/sdk/seal";
 import { loadManifest } from "@aegis/sdk/manifest/fs";
 import { nodeExec } from "@aegis/sdk/bootstrap/exec";
@@ -45,7 +46,7 @@ describe("@aegis/sdk from npm, ESM", () => {
 
   it("does the same over a real socket on 127.0.0.1", async () => {
     const fake = createFakeOrchestrator({ stepMs: 1 });
-    const server = await fake.listen();
+    const server = await listen(fake);
     try {
       assert.match(server.url, /^http:\/\/127\.0\.0\.1:\d+$/);
       const client = new AegisClient({ baseUrl: server.url, bearerToken: fake.token });

@@ -11,6 +11,7 @@ import {
 } from "../../mod.ts";
 import { createFakeOrchestrator, type FakeOrchestrator } from "../../testing/mod.ts";
 import { helloManifest } from "../helpers.ts";
+import { listen } from "../../testing/server.ts";
 
 const BOUND = { timeout: 20_000 };
 
@@ -22,7 +23,7 @@ describe("faults over a real socket", () => {
 
   before(async () => {
     fake = createFakeOrchestrator({ stepMs: 2, keepAliveMs: 50 });
-    server = await fake.listen();
+    server = await listen(fake);
     client = new AegisClient({ baseUrl: server.url, bearerToken: fake.token, timeout: 2_000 });
   });
   after(async () => {

@@ -10,10 +10,14 @@ describe("hostile caller input", () => {
     for (
       const id of ["../health", "..%2F..%2Fhealth", "a/../../v1/secrets", "?x=1", "#frag", " ", "é"]
     ) {
-      await h.client.getExecution(id).catch(() => {});
+      // UUID parameters are refused before sending; free-text ones stay one segment.
+      const sent = h.fake.requests.length;
+      await assert.rejects(h.client.getExecution(id), InvalidArgumentError);
+      assert.equal(h.fake.requests.length, sent);
+      await h.client.lookupAgent(id).catch(() => {});
       const request = h.fake.requests.at(-1)!;
-      assert.ok(request.path.startsWith("/v1/executions/"), request.path);
-      assert.equal(request.path.split("/").length, 4, `escaped: ${request.path}`);
+      assert.ok(request.path.startsWith("/v1/agents/lookup/"), request.path);
+      assert.equal(request.path.split("/").length, 5, `escaped: ${request.path}`);
       assert.equal(request.search, "");
     }
   });
@@ -50,7 +54,7 @@ describe("hostile caller input", () => {
     });
     await assert.rejects(tokenFn.listAgents(), InvalidArgumentError);
     assert.throws(
-      () => new AegisClient({ baseUrl: "http://x", headers: { "bad name": "v" } }),
+      () => new AegisClient({ baseUrl: "http://x", auth: "none", headers: { "bad name": "v" } }),
       InvalidArgumentError,
     );
     assert.equal(h.fake.requests.length, sent);

@@ -5,6 +5,7 @@ import process from "node:process";
 import { AegisClient } from "../../mod.ts";
 import { createFakeOrchestrator } from "../../testing/mod.ts";
 import { helloManifest } from "../helpers.ts";
+import { listen } from "../../testing/server.ts";
 
 describe("load", () => {
   it("1,000 concurrent calls with an expiring OAuth token: one token request per expiry", {
@@ -13,7 +14,7 @@ describe("load", () => {
     // Expiry is driven by the fake's Keycloak (tokens it revokes answer 401), not by wall-clock
     // lifetimes, so a slow machine cannot move a refresh into the middle of a wave.
     const fake = createFakeOrchestrator({ keycloak: { tokenLifetimeSeconds: 3600 } });
-    const server = await fake.listen();
+    const server = await listen(fake);
     const unhandled: unknown[] = [];
     const onUnhandled = (reason: unknown) => unhandled.push(reason);
     process.on("unhandledRejection", onUnhandled);
@@ -50,7 +51,7 @@ describe("load", () => {
     timeout: 60_000,
   }, async () => {
     const fake = createFakeOrchestrator({ stepMs: 15, keepAliveMs: 25 });
-    const server = await fake.listen();
+    const server = await listen(fake);
     try {
       const client = new AegisClient({ baseUrl: server.url, bearerToken: fake.token });
       const { agent_id } = await client.deployAgent(helloManifest());

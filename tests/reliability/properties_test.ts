@@ -2,7 +2,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { type SSEMessage, SSEParser } from "../../client/mod.ts";
+import { type SSEMessage, SSEParser } from "../../client/core/sse.ts";
 
 const eventArbitrary = fc.record({
   event: fc.option(fc.stringMatching(/^[a-z_]{1,12}$/), { nil: undefined }),

@@ -1,9 +1,9 @@
 /**
  * Bundles a harness entry with the SDK and the fake orchestrator for a non-Node runtime.
  *
- * `node:*` imports are replaced by modules that throw when used: the only ones the bundle
- * reaches are behind `fake.listen()`, which these runtimes never call (the Node side serves the
- * fake on a socket instead).
+ * `node:*` imports are replaced by modules that throw when used, as a guard: the SDK and the
+ * in-process fake reach none (the socket listener is the separate `testing/server.ts` entry, used
+ * only on the Node side; `tests/edge_imports_test.ts` checks this).
  *
  * @module
  */

@@ -23,8 +23,10 @@ import { join } from "node:path";
 import process from "node:process";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { bundleForRuntime } from "./bundle.ts";
-import { STEPS } from "./scenario.ts";
+import { prepareRedirect, STEPS } from "./scenario.ts";
+import { startOtherOrigin } from "./other_origin.ts";
 import { createFakeOrchestrator, type FakeOrchestrator } from "../../testing/mod.ts";
+import { listen } from "../../testing/server.ts";
 
 const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const skip = existsSync(executablePath) ? false : `no Chromium at ${executablePath}`;
@@ -40,7 +42,7 @@ before(async () => {
   if (skip) return;
   const script = await bundleForRuntime("tests/runtimes/browser_entry.ts", []);
   fake = createFakeOrchestrator({ stepMs: 1 });
-  server = await fake.listen();
+  server = await listen(fake);
   userDataDir = await mkdtemp(join(tmpdir(), "aegis-chromium-"));
   context = await chromium.launchPersistentContext(userDataDir, {
     executablePath,
@@ -112,11 +114,25 @@ describe("chromium: fake orchestrator on 127.0.0.1, same origin", { skip }, () =
 
   for (const step of STEPS) {
     it(step, async () => {
-      assert.equal(
-        typeof await runInPage(step, { baseUrl: server.url, token: fake.token }),
-        "string",
-      );
-      assert.deepEqual(pageErrors, []);
+      if (step !== "refuse a redirect to another origin") {
+        assert.equal(
+          typeof await runInPage(step, { baseUrl: server.url, token: fake.token }),
+          "string",
+        );
+        assert.deepEqual(pageErrors, []);
+        return;
+      }
+      const other = await startOtherOrigin();
+      try {
+        prepareRedirect(fake, other.url);
+        // Chromium hides a manual redirect from the page: an opaque redirect, status 0.
+        const detail = await runInPage(step, { baseUrl: server.url, token: fake.token });
+        assert.equal(detail, "0 hidden");
+        assert.deepEqual(other.received, []);
+        assert.deepEqual(pageErrors, []);
+      } finally {
+        await other.close();
+      }
     });
   }
 });

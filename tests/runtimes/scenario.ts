@@ -10,6 +10,7 @@
 
 import {
   AegisClient,
+  AegisRedirectError,
   AegisStreamInterruptedError,
   AgentManifestBuilder,
   createSealEnvelope,
@@ -18,7 +19,7 @@ import {
   SEALError,
   verifySealEnvelopeJson,
 } from "../../mod.ts";
-import { createFakeOrchestrator } from "../../testing/mod.ts";
+import { createFakeOrchestrator, type FakeOrchestrator } from "../../testing/mod.ts";
 
 /** Where the fake orchestrator is: absent means in the runtime itself. */
 export interface Target {
@@ -32,6 +33,7 @@ export const STEPS = [
   "break out of a stream early",
   "sign and verify a SEAL envelope",
   "attest and call a tool with SEALClient",
+  "refuse a redirect to another origin",
 ] as const;
 
 /** One of {@link STEPS}. */
@@ -45,6 +47,19 @@ interface Connection {
   baseUrl: string;
   token: string;
   fetch?: typeof fetch;
+}
+
+/**
+ * Makes `fake` answer `GET /v1/agents` once with a 307 to `elsewhere` (another origin), for the
+ * step "refuse a redirect to another origin". The harnesses call it on the fake they serve.
+ */
+export function prepareRedirect(fake: FakeOrchestrator, elsewhere: string): void {
+  fake.faults.add({
+    method: "GET",
+    path: "/v1/agents",
+    status: 307,
+    headers: { location: `${elsewhere}/v1/agents?signature=secret` },
+  });
 }
 
 const steps: Record<Step, (connection: Connection) => Promise<string>> = {
@@ -122,6 +137,25 @@ const steps: Record<Step, (connection: Connection) => Promise<string>> = {
     return "Ed25519 sign/verify ok";
   },
 
+  /**
+   * What `redirect: "manual"` yields differs by runtime (the redirect itself, or an opaque
+   * redirect with status 0 in browsers); either way nothing may follow it. Resolves to
+   * `"<status> <location or hidden>"` for the harness to check.
+   */
+  async "refuse a redirect to another origin"(connection) {
+    const client = new AegisClient({
+      baseUrl: connection.baseUrl,
+      bearerToken: connection.token,
+      fetch: connection.fetch,
+      tenantId: "t-harness",
+      maxRetries: 0,
+    });
+    const error = await client.listAgents().then(() => undefined, (e: unknown) => e);
+    check(error instanceof AegisRedirectError, `refused with AegisRedirectError, got ${error}`);
+    check(!error.message.includes("signature"), "the query string stays out of the error");
+    return `${error.status} ${error.location ?? "hidden"}`;
+  },
+
   async "attest and call a tool with SEALClient"(connection) {
     const seal = new SEALClient(connection.baseUrl, "harness-workload", "aegis-system-operator", {
       auth: connection.token,
@@ -151,6 +185,9 @@ export async function runStep(step: Step, target?: Target): Promise<string> {
   if (!action) throw new Error(`unknown step "${step}"`);
   if (target) return await action(target);
   const fake = createFakeOrchestrator({ stepMs: 1 });
+  if (step === "refuse a redirect to another origin") {
+    prepareRedirect(fake, "http://elsewhere.invalid");
+  }
   try {
     return await action({
       baseUrl: "http://fake-orchestrator",

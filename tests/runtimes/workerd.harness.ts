@@ -12,8 +12,12 @@ import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { Miniflare } from "miniflare";
 import { bundleForRuntime } from "./bundle.ts";
-import { STEPS } from "./scenario.ts";
+import { prepareRedirect, STEPS } from "./scenario.ts";
+import { startOtherOrigin } from "./other_origin.ts";
 import { createFakeOrchestrator, type FakeOrchestrator } from "../../testing/mod.ts";
+import { listen } from "../../testing/server.ts";
+// The MCP-over-SEAL scenario runs in the same CI step.
+import "./workerd_mcp.harness.ts";
 
 let miniflare: Miniflare;
 let fake: FakeOrchestrator;
@@ -28,7 +32,7 @@ before(async () => {
   });
   await miniflare.ready;
   fake = createFakeOrchestrator({ stepMs: 1 });
-  server = await fake.listen();
+  server = await listen(fake);
 });
 
 after(async () => {
@@ -62,7 +66,20 @@ describe("workerd: fake orchestrator inside the worker", () => {
 describe("workerd: fake orchestrator on 127.0.0.1", () => {
   for (const step of STEPS) {
     it(step, async () => {
-      await runInWorker(step, { baseUrl: server.url, token: fake.token });
+      if (step !== "refuse a redirect to another origin") {
+        await runInWorker(step, { baseUrl: server.url, token: fake.token });
+        return;
+      }
+      const other = await startOtherOrigin();
+      try {
+        prepareRedirect(fake, other.url);
+        // workerd hands the 307 itself to code that asks for `redirect: "manual"`.
+        const detail = await runInWorker(step, { baseUrl: server.url, token: fake.token });
+        assert.equal(detail, `307 ${other.url}/v1/agents`);
+        assert.deepEqual(other.received, []);
+      } finally {
+        await other.close();
+      }
     });
   }
 });

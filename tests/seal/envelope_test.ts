@@ -3,12 +3,14 @@ import assert from "node:assert/strict";
 import {
   createSealEnvelope,
   Ed25519Key,
+  SEALClient,
   SEALError,
   verifySealEnvelope,
   verifySealEnvelopeJson,
 } from "../../seal/mod.ts";
 import { parseRfc3339, wholeSecondsBetween } from "../../seal/envelope.ts";
 import { encodeBase64 } from "../../internal/encoding.ts";
+import { createFakeOrchestrator } from "../../testing/mod.ts";
 
 const T0 = Date.parse("2026-01-01T00:00:00.123Z");
 const payload = {
@@ -277,6 +279,7 @@ describe("verifySealEnvelope: strict checks", () => {
         text.slice(0, -1),
         `${text} x`,
         `[${text}]`,
+        "",
         '"envelope"',
         text.replace('"protocol"', '"protocol":"seal/v1","protocol"'),
       ]
@@ -291,5 +294,117 @@ describe("verifySealEnvelope: strict checks", () => {
     await assert.doesNotReject(
       verifySealEnvelopeJson(text.replace("{", '{"extra":"\\ud800",'), publicKey, 30, { now: T0 }),
     );
+  });
+
+  it("skips unknown members by syntax only, like the orchestrator", async () => {
+    const text = JSON.stringify(envelope);
+    const withMember = (member: string) => text.replace("{", `{${member},`);
+    const deep = "[".repeat(300) + "]".repeat(300);
+    for (
+      const member of [
+        '"big":1e999',
+        '"tiny":-1e-99999999999',
+        '"huge":123456789012345678901234567890123456789e400',
+        '"negzero":-0',
+        `"deep":${deep}`,
+        `"deepObject":${'{"a":'.repeat(200)}1${"}".repeat(200)}`,
+        '"escapes":["\\udc00\\ud800x", {"\\udfff": "\\u0000"}]',
+        '"mixed":{"a":[1,{"b":null}],"c":true,"d":false,"e":"x"}',
+        '"payloads":{"payload":1,"payload":2}',
+      ]
+    ) {
+      await assert.doesNotReject(
+        verifySealEnvelopeJson(withMember(member), publicKey, 30, { now: T0 }),
+        member.slice(0, 40),
+      );
+    }
+    for (
+      const member of [
+        '"bad":01',
+        '"bad":1.',
+        '"bad":-',
+        '"bad":[1,]',
+        '"bad":{"a":1,}',
+        '"bad":{1:2}',
+        '"bad":tru',
+        '"bad":"\\x"',
+        '"bad":"\\u12"',
+        '"bad":"\u0001"',
+        `"bad":${"[".repeat(300)}`,
+        '"bad":NaN',
+      ]
+    ) {
+      await assert.rejects(
+        verifySealEnvelopeJson(withMember(member), publicKey, 30, { now: T0 }),
+        isCode("malformed_envelope"),
+        member.slice(0, 40),
+      );
+    }
+  });
+
+  it("bytes: invalid UTF-8 passes in skipped members only", async () => {
+    const encoder = new TextEncoder();
+    const bytes = (before: string, invalid: number[], after: string) =>
+      Uint8Array.from([...encoder.encode(before), ...invalid, ...encoder.encode(after)]);
+    const text = JSON.stringify(envelope);
+    const [head, tail] = [text.slice(0, 1), text.slice(1)];
+    for (const invalid of [[0xff], [0xc0, 0xaf], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80]]) {
+      await assert.doesNotReject(
+        verifySealEnvelopeJson(bytes(`${head}"extra":"a`, invalid, `b",${tail}`), publicKey, 30, {
+          now: T0,
+        }),
+      );
+      // The same bytes inside the payload are refused: serde validates the strings it keeps.
+      const [before, after] = text.split("héllo");
+      await assert.rejects(
+        verifySealEnvelopeJson(bytes(before, invalid, after), publicKey, 30, { now: T0 }),
+        isCode("malformed_envelope"),
+      );
+    }
+  });
+
+  it("POST /v1/seal/invoke (fake orchestrator) accepts unknown members as the verifier does", async () => {
+    const fake = createFakeOrchestrator();
+    const own = await Ed25519Key.generate();
+    const seal = new SEALClient("http://aegis.test", "wl", "aegis-system-operator", {
+      auth: fake.token,
+      fetch: fake.fetch,
+      key: own,
+    });
+    const { security_token } = await seal.attest();
+    const invoke = async (member: string) => {
+      const signed = await createSealEnvelope(security_token, {
+        jsonrpc: "2.0",
+        id: crypto.randomUUID(),
+        method: "tools/call",
+        params: { name: "echo", arguments: { big: 1e16 } },
+      }, own);
+      const body = JSON.stringify(signed).replace("{", `{${member},`);
+      const response = await fake.fetch("http://aegis.test/v1/seal/invoke", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body,
+      });
+      return { status: response.status, body: await response.text() };
+    };
+    for (const member of ['"x":1e999', `"deep":${"[".repeat(300)}${"]".repeat(300)}`]) {
+      assert.deepEqual(await invoke(member), { status: 200, body: '{"big":10000000000000000}' });
+    }
+    assert.equal((await invoke('"x":01')).status, 400);
+  });
+
+  it("accepts the envelope fields as an array in declaration order, as serde does", async () => {
+    const { protocol, security_token, signature, timestamp } = envelope;
+    const fields = [protocol, security_token, signature, envelope.payload, timestamp];
+    assert.deepEqual(
+      await verifySealEnvelopeJson(JSON.stringify(fields), publicKey, 30, { now: T0 }),
+      payload,
+    );
+    for (const body of [fields.slice(0, 4), [...fields, 1]]) {
+      await assert.rejects(
+        verifySealEnvelopeJson(JSON.stringify(body), publicKey, 30, { now: T0 }),
+        isCode("malformed_envelope"),
+      );
+    }
   });
 });

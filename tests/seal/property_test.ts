@@ -10,7 +10,8 @@ import {
   verifySealEnvelope,
   verifySealEnvelopeJson,
 } from "../../seal/mod.ts";
-import { parseSerdeNumber, SerdeJsonReader } from "../../seal/canonical.ts";
+import { parseSerdeNumber } from "../../seal/serde_number.ts";
+import { SerdeJsonReader } from "../../seal/serde_json_reader.ts";
 import { parseRfc3339, parseSealEnvelopeText } from "../../seal/envelope.ts";
 
 const T0 = Date.parse("2026-03-01T10:00:00.250Z");
@@ -20,7 +21,6 @@ const publicKey = key.getPublicKeyBytes();
 /** Doubles JSON.stringify can carry to serde_json unchanged (what canonicalJson accepts). */
 function wireSafeNumber(value: number): boolean {
   if (!Number.isFinite(value) || Object.is(value, -0)) return false;
-  if (Number.isInteger(value)) return Number.isSafeInteger(value);
   return Object.is(parseSerdeNumber(JSON.stringify(value))?.value, value);
 }
 
@@ -32,7 +32,9 @@ const jsonNumber = fc.oneof(
   fc.maxSafeInteger(),
   fc.integer({ min: -1000, max: 1000 }),
   fc.double({ noNaN: true, noDefaultInfinity: true }).filter(wireSafeNumber),
-  fc.constantFrom(0.5, 1e-5, 1e-6, 1.5e-7, 123.456, 0.30000000000000004),
+  fc.constantFrom(0.5, 1e-5, 1e-6, 1.5e-7, 123.456, 0.30000000000000004, 2 ** 53, 1e16, 1e21),
+  // Every double this large is a whole number; most fit u64 and stay integers on the orchestrator.
+  fc.double({ min: 2 ** 53, max: Number.MAX_VALUE, noNaN: true }).filter(wireSafeNumber),
 );
 const { json: jsonValue } = fc.letrec<{ json: JsonValue }>((tie) => ({
   json: fc.oneof(
@@ -204,6 +206,45 @@ describe("SEAL properties", () => {
         assert.equal(reader.readValue(128).canonical, canonical);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it("a double is refused exactly when the orchestrator would read JSON.stringify's text as another number", () => {
+    const doubles = fc.oneof(
+      fc.double(),
+      fc.double({ min: 2 ** 53, max: 2 ** 70 }),
+      fc.double({ min: -(2 ** 70), max: -(2 ** 53) }),
+      fc.double({ min: 1e15, max: 1e22 }),
+      fc.integer({ min: 0, max: 2 ** 31 }).map((n) => n * 2 ** 40),
+    );
+    fc.assert(
+      fc.property(doubles, (value) => {
+        const sent = JSON.stringify(value);
+        let canonical: string;
+        try {
+          canonical = canonicalJson(value);
+        } catch (error) {
+          assert.ok(error instanceof SEALError && error.code === "unsupported_value");
+          // Refused: not finite, -0 (sent as 0), or serde reads the digits as another double.
+          const read = parseSerdeNumber(sent);
+          assert.ok(
+            !Number.isFinite(value) || Object.is(value, -0) || read === undefined ||
+              !Object.is(read.value, value),
+            `${value} was refused although the orchestrator reads it back unchanged`,
+          );
+          return;
+        }
+        // Signed: the orchestrator re-prints exactly the signed text, and that text reads back
+        // as the caller's double.
+        const reader = new SerdeJsonReader(sent);
+        assert.equal(reader.readValue(128).canonical, canonical);
+        assert.ok(Object.is(Number(canonical), value), `${value} → ${canonical}`);
+        if (Number.isInteger(value) && Math.abs(value) < 2 ** 63) {
+          // Whole numbers in i64 range stay integers: the exact digits JSON.stringify wrote.
+          assert.equal(canonical, sent);
+        }
+      }),
+      { numRuns: 3000 },
     );
   });
 

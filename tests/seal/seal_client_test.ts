@@ -73,6 +73,49 @@ describe("SEALClient", () => {
     assert.equal(fakeExpired.requests.filter((r) => r.path === "/v1/seal/attest").length, 2);
   });
 
+  it("attests at most once per call, whatever expires_at says", async () => {
+    const attestations = (fake: ReturnType<typeof createFakeOrchestrator>) =>
+      fake.requests.filter((r) => r.path === "/v1/seal/attest").length;
+    /** The fake's answers, with the attestation's `expires_at` replaced. */
+    const rewriting = (fake: ReturnType<typeof createFakeOrchestrator>, expiresAt: () => string) =>
+      (async (input: RequestInfo | URL, init?: RequestInit) => {
+        const response = await fake.fetch(input, init);
+        if (!String(input instanceof Request ? input.url : input).endsWith("/v1/seal/attest")) {
+          return response;
+        }
+        const body = await response.json();
+        return Response.json({ ...body, expires_at: expiresAt() }, { status: response.status });
+      }) as typeof fetch;
+    const cases: [string, () => string][] = [
+      ["in the past", () => new Date(Date.now() - 3_600_000).toISOString()],
+      ["unparseable", () => "soon"],
+      ["30 s away", () => new Date(Date.now() + 30_000).toISOString()],
+      ["now", () => new Date().toISOString()],
+    ];
+    for (const [label, expiresAt] of cases) {
+      const fake = createFakeOrchestrator();
+      const seal = new SEALClient("http://aegis.test", "wl", "aegis-system-operator", {
+        auth: fake.token,
+        fetch: rewriting(fake, expiresAt),
+      });
+      for (let i = 0; i < 10; i++) assert.deepEqual(await seal.callTool("echo", { i }), { i });
+      assert.equal(attestations(fake), 1, label);
+    }
+
+    // A server that refuses every session: one attestation per call, then its error.
+    const fake = createFakeOrchestrator({ seal: { sessionTtlSeconds: 0 } });
+    const seal = new SEALClient("http://aegis.test", "wl", "aegis-system-operator", {
+      auth: fake.token,
+      fetch: fake.fetch,
+    });
+    for (let i = 0; i < 5; i++) {
+      const error = await seal.callTool("echo", {}).catch((e) => e);
+      assert.ok(error instanceof BadRequestError);
+      assert.match(error.serverMessage!, /expired/);
+    }
+    assert.equal(attestations(fake), 5);
+  });
+
   it("without credentials attestation fails with 401, as on the orchestrator", async () => {
     const fake = createFakeOrchestrator();
     const seal = new SEALClient("http://aegis.test", "wl", "aegis-system-operator", {

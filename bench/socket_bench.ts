@@ -1,0 +1,116 @@
+/**
+ * Throughput over a real socket: `getExecution` against raw `fetch` + `.json()`, both talking to
+ * the same keep-alive HTTP server in another process (`bench/tools/server.mjs`), with 1 and with
+ * 256 requests in flight. Runs unchanged on Deno (the source as JSR serves it) and on Node/Bun
+ * (the built npm package, bundled by `bench/tools/build.mjs`). `--url=<server>` is required;
+ * prints one `BENCH_RESULT` JSON line.
+ *
+ * @module
+ */
+
+import process from "node:process";
+import { AegisCore, getExecution } from "../client/mod.ts";
+import {
+  check,
+  type Contender,
+  emit,
+  isQuickRun,
+  roundRobin,
+  runtimeInfo,
+} from "./lib/measure.ts";
+
+const EXECUTION_ID = "6c0e8f8e-7a43-4a8a-9a43-2b8d1f7c0c11";
+const TOKEN = "bench-token";
+
+const args = (globalThis as { Deno?: { args: string[] } }).Deno?.args ??
+  process.argv.slice(2);
+const url = args.find((a) => a.startsWith("--url="))?.slice("--url=".length);
+if (!url) throw new Error("socket_bench needs --url=<server>");
+
+const core = new AegisCore({ baseUrl: url, bearerToken: TOKEN });
+
+type Call = () => Promise<{ status?: string }>;
+const calls: Record<string, Call> = {
+  "raw fetch + json": async () => {
+    const response = await fetch(`${url}/v1/executions/${EXECUTION_ID}`, {
+      headers: { authorization: `Bearer ${TOKEN}`, accept: "application/json" },
+    });
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    return await response.json();
+  },
+  "sdk getExecution": () => getExecution(core, EXECUTION_ID),
+};
+
+for (const [name, call] of Object.entries(calls)) {
+  const body = await call();
+  check(body?.status === "Running", `${name} returned ${JSON.stringify(body)}`);
+}
+
+/** One sample: `total` requests, `concurrency` of them in flight at any time. */
+async function batch(
+  call: Call,
+  concurrency: number,
+  total: number,
+): Promise<unknown> {
+  let next = 0;
+  let last: unknown;
+  const worker = async () => {
+    while (next < total) {
+      next++;
+      last = await call();
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return last;
+}
+
+/** Result for one concurrency level. */
+export interface SocketResult {
+  concurrency: number;
+  requests: number;
+  results: Array<{
+    name: string;
+    samples: number;
+    medianMs: number;
+    iqrRatio: number;
+    requestsPerSec: number;
+  }>;
+}
+
+const quick = isQuickRun();
+const results: SocketResult[] = [];
+for (const concurrency of [1, 256]) {
+  const requests = concurrency === 1
+    ? (quick ? 200 : 1000)
+    : (quick ? 1024 : 4096);
+  // Warm the connection pool to its working size before timing.
+  for (const call of Object.values(calls)) {
+    await batch(call, concurrency, concurrency);
+  }
+  const contenders: Contender[] = Object.entries(calls).map(([name, call]) => ({
+    name,
+    ops: requests,
+    run: () => batch(call, concurrency, requests),
+  }));
+  const summaries = await roundRobin(contenders, {
+    warmupRounds: 1,
+    maxTimeMs: quick ? 1000 : 8000,
+    minRounds: quick ? 2 : 7,
+    maxRounds: 100,
+    clock: "wall",
+  });
+  results.push({
+    concurrency,
+    requests,
+    results: summaries.map((s) => ({
+      name: s.name,
+      samples: s.samples,
+      medianMs: s.medianMs,
+      iqrRatio: s.iqrRatio,
+      requestsPerSec: requests / (s.medianMs / 1000),
+    })),
+  });
+}
+emit({ bench: "socket", ...runtimeInfo(), results });
+// Keep-alive sockets would hold Node and Bun open.
+process.exit(0);

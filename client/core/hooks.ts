@@ -1,0 +1,521 @@
+/**
+ * Request lifecycle hooks (before a request, after a response, before a retry, on the final
+ * error, on each stream event) and W3C trace context propagation (`traceparent`/`tracestate`).
+ *
+ * What every hook receives is redacted: the URL has no query string, fragment or user
+ * credentials; `Authorization`, `Cookie`, `X-Api-Key` and the other secret headers appear as
+ * `[redacted]`; bodies are never shown. A hook that throws fails the call with an
+ * {@link AegisHookError} (the connection is released first), except `onError`, whose failure is
+ * logged and leaves the call's own error in place.
+ *
+ * @module
+ */
+
+import { AegisError, InvalidArgumentError } from "../../errors.ts";
+import { redactHeaders } from "./redact.ts";
+import { type RequestLabel, where } from "./response.ts";
+
+/** Which hook failed. `traceContext` is the trace context provider. */
+export type HookName =
+  | "beforeRequest"
+  | "afterResponse"
+  | "beforeRetry"
+  | "onError"
+  | "onStreamEvent"
+  | "traceContext";
+
+/**
+ * The call a hook is about. The same object is passed to every hook of one call (all its
+ * attempts), so it can key per-call state, such as a span, in a `WeakMap`.
+ */
+export interface HookCall {
+  /** HTTP method. */
+  readonly method: string;
+  /** The request URL without user credentials, query string or fragment. */
+  readonly url: string;
+  /** The full request path (the base URL's path included), without the query string. */
+  readonly path: string;
+}
+
+/** What a `beforeRequest` hook receives. */
+export interface BeforeRequestContext {
+  /** The call (the same object for all its hooks). */
+  readonly call: HookCall;
+  /** 1 for the first attempt, 2 for the first retry (or the retry with a fresh token), … */
+  readonly attempt: number;
+  /** The headers about to be sent; secret ones (`authorization`, …) read `[redacted]`. */
+  readonly headers: Headers;
+  /**
+   * Adds or replaces a header of this attempt. `Authorization`, `Proxy-Authorization` and
+   * `Cookie` are the SDK's and are refused, as are values fetch could not send unchanged
+   * (an {@link InvalidArgumentError}, which fails the call).
+   */
+  setHeader(name: string, value: string): void;
+}
+
+/** What an `afterResponse` hook receives, for every attempt that got an HTTP answer. */
+export interface AfterResponseContext {
+  /** The call (the same object for all its hooks). */
+  readonly call: HookCall;
+  /** Which attempt this answer belongs to (1-based). */
+  readonly attempt: number;
+  /** HTTP status (errors and retried answers included). */
+  readonly status: number;
+  /** A copy of the response headers; secret ones (`set-cookie`, …) read `[redacted]`. */
+  readonly headers: Headers;
+  /** Milliseconds from sending the attempt to its response headers. */
+  readonly durationMs: number;
+}
+
+/** What a `beforeRetry` hook receives; return `false` to stop retrying. */
+export interface BeforeRetryContext {
+  /** The call (the same object for all its hooks). */
+  readonly call: HookCall;
+  /** The attempt that failed (1-based). */
+  readonly attempt: number;
+  /** Which retry this would be (1 for the first). */
+  readonly retry: number;
+  /** How long the SDK will wait before it, in ms (backoff, or the server's `Retry-After`). */
+  readonly delayMs: number;
+  /** Why the attempt failed: the typed error the call ends with if it is not retried. */
+  readonly error: AegisError;
+}
+
+/** What an `onError` hook receives: the error the call is about to fail with. */
+export interface ErrorHookContext {
+  /** The call (the same object for all its hooks). */
+  readonly call: HookCall;
+  /** Attempts made (0 when the call failed before sending anything). */
+  readonly attempts: number;
+  /** The typed error the call fails with. */
+  readonly error: AegisError;
+}
+
+/** What an `onStreamEvent` hook receives, for each decoded event of a stream. */
+export interface StreamEventContext {
+  /** The call that opened the stream. */
+  readonly call: HookCall;
+  /** The decoded event, exactly as the iterator yields it next. */
+  readonly event: unknown;
+  /** 0 for the stream's first event. */
+  readonly index: number;
+}
+
+/** Runs before each attempt is sent; may add or replace headers, or throw to stop the call. */
+export type BeforeRequestHook = (context: BeforeRequestContext) => void | Promise<void>;
+/** Runs when an attempt's response headers arrived; observes only. */
+export type AfterResponseHook = (context: AfterResponseContext) => void | Promise<void>;
+/** Runs before a retry's wait; returning `false` stops retrying (the call fails with `error`). */
+export type BeforeRetryHook = (
+  context: BeforeRetryContext,
+) => boolean | void | Promise<boolean | void>;
+/** Runs once when the call fails, with its final typed error; observes only. */
+export type ErrorHook = (context: ErrorHookContext) => void | Promise<void>;
+/** Runs for each decoded stream event before the iterator yields it; observes only. */
+export type StreamEventHook = (context: StreamEventContext) => void | Promise<void>;
+
+/**
+ * Request lifecycle hooks, each a list of functions run in order (client hooks first, then the
+ * call's). Hooks run for every call, the OAuth2 token request included.
+ *
+ * - `beforeRequest`: before each attempt is sent (after the trace context is set); may add or
+ *   replace headers with `setHeader` (never `Authorization`), or throw to stop the call.
+ * - `afterResponse`: when an attempt's response headers arrived, success or not; status,
+ *   redacted headers and timing.
+ * - `beforeRetry`: before the wait that precedes a retry; attempt, delay and cause; returning
+ *   `false` stops retrying and the call fails with that cause.
+ * - `onError`: once, with the typed error the call fails with. Errors of a stream while it is
+ *   iterated are the iterator's: they do not reach `onError`.
+ * - `onStreamEvent`: each decoded event of a stream, before the iterator yields it.
+ *
+ * A hook that throws (or rejects) fails the call with an {@link AegisHookError} naming the
+ * hook, its `cause` what was thrown; the response body, timer and signal listener are released
+ * first, so the client stays usable. A failing `onError` hook is logged (`warn`) instead: the call
+ * keeps failing with its own typed error.
+ *
+ * @example Time every attempt and tag requests with a header
+ * ```ts
+ * import { AegisClient } from "@aegis/sdk";
+ * import { createFakeOrchestrator } from "@aegis/sdk/testing";
+ *
+ * const fake = createFakeOrchestrator();
+ * const client = new AegisClient({
+ *   baseUrl: "http://fake",
+ *   bearerToken: fake.token,
+ *   fetch: fake.fetch,
+ *   hooks: {
+ *     beforeRequest: [(ctx) => ctx.setHeader("x-request-source", "docs")],
+ *     afterResponse: [(ctx) => console.log(ctx.call.method, ctx.call.path, ctx.status, ctx.durationMs)],
+ *   },
+ * });
+ * await client.listAgents();
+ * ```
+ */
+export interface Hooks {
+  /** Before each attempt is sent. */
+  beforeRequest?: readonly BeforeRequestHook[];
+  /** When each attempt's response headers arrived. */
+  afterResponse?: readonly AfterResponseHook[];
+  /** Before each retry's wait. */
+  beforeRetry?: readonly BeforeRetryHook[];
+  /** Once, with the final typed error of a failed call. */
+  onError?: readonly ErrorHook[];
+  /** For each decoded stream event. */
+  onStreamEvent?: readonly StreamEventHook[];
+}
+
+/**
+ * A W3C trace context to propagate: the header values themselves, or an OpenTelemetry
+ * `SpanContext` (`trace.getActiveSpan()?.spanContext()`), whose fields make them.
+ */
+export type TraceContext =
+  | { traceparent: string; tracestate?: string }
+  | { traceId: string; spanId: string; traceFlags: number; traceState?: { serialize(): string } };
+
+/**
+ * Called before each attempt; what it returns is sent as `traceparent` (and `tracestate`),
+ * after checking its format (`00-<32 hex>-<16 hex>-<2 hex>`, ids not all zero). Return
+ * `undefined` to send none for that attempt.
+ */
+export type TraceContextProvider = () => TraceContext | undefined;
+
+/**
+ * A hook (or the trace context provider) threw or rejected. The call was stopped cleanly; the
+ * hook's error is the `cause`.
+ *
+ * @example
+ * ```ts
+ * import { AegisClient, AegisHookError } from "@aegis/sdk";
+ * import { createFakeOrchestrator } from "@aegis/sdk/testing";
+ *
+ * const fake = createFakeOrchestrator();
+ * const client = new AegisClient({
+ *   baseUrl: "http://fake", bearerToken: fake.token, fetch: fake.fetch,
+ *   hooks: { beforeRequest: [() => { throw new Error("maintenance window"); }] },
+ * });
+ * await client.listAgents().catch((e) => {
+ *   if (e instanceof AegisHookError) console.log(e.hook, e.message); // "beforeRequest" …
+ * });
+ * ```
+ */
+export class AegisHookError extends AegisError {
+  /** Which hook failed. */
+  readonly hook: HookName;
+
+  /** Wraps what a hook threw. */
+  constructor(hook: HookName, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.hook = hook;
+  }
+}
+
+/** A client's hooks and trace context provider, checked. Internal. */
+export interface ClientHooks {
+  hooks: Hooks;
+  traceContext: TraceContextProvider | undefined;
+}
+
+const HOOK_NAMES = [
+  "beforeRequest",
+  "afterResponse",
+  "beforeRetry",
+  "onError",
+  "onStreamEvent",
+] as const;
+/** Headers that carry the SDK's credentials: a hook may not set them. */
+const RESERVED_HEADERS = new Set(["authorization", "proxy-authorization", "cookie"]);
+const TRACEPARENT = /^00-([0-9a-f]{32})-([0-9a-f]{16})-[0-9a-f]{2}$/;
+const MAX_TRACESTATE_LENGTH = 512;
+
+/**
+ * Checks a `hooks` option: an object whose keys are hook names and values lists of functions.
+ * Internal: not part of the public API.
+ */
+export function checkHooks(hooks: unknown, name = "hooks"): Hooks | undefined {
+  if (hooks === undefined) return undefined;
+  if (typeof hooks !== "object" || hooks === null || Array.isArray(hooks)) {
+    throw new InvalidArgumentError(name, `must be an object with ${HOOK_NAMES.join(", ")}`);
+  }
+  for (const [key, list] of Object.entries(hooks)) {
+    if (!(HOOK_NAMES as readonly string[]).includes(key)) {
+      throw new InvalidArgumentError(
+        `${name}.${key}`,
+        `is not a hook: the hooks are ${HOOK_NAMES.join(", ")}`,
+      );
+    }
+    if (list === undefined) continue;
+    if (!Array.isArray(list) || list.some((hook) => typeof hook !== "function")) {
+      throw new InvalidArgumentError(`${name}.${key}`, "must be an array of functions");
+    }
+  }
+  return hooks as Hooks;
+}
+
+/** Checks a `traceContext` option. Internal: not part of the public API. */
+export function checkTraceContextProvider(
+  provider: unknown,
+  name = "traceContext",
+): TraceContextProvider | undefined {
+  if (provider === undefined) return undefined;
+  if (typeof provider !== "function") {
+    throw new InvalidArgumentError(
+      name,
+      "must be a function returning { traceparent, tracestate? } or a span context",
+    );
+  }
+  return provider as TraceContextProvider;
+}
+
+/**
+ * The hooks of one call, or `undefined` when there are none (the common case costs nothing).
+ * Internal: not part of the public API.
+ */
+export function hooksForCall(
+  client: ClientHooks | undefined,
+  callHooks: Hooks | undefined,
+  callTrace: TraceContextProvider | undefined,
+  label: RequestLabel,
+  warn: (message: string, data: Record<string, unknown>) => void,
+): CallHooks | undefined {
+  if (client === undefined && callHooks === undefined && callTrace === undefined) return undefined;
+  checkHooks(callHooks);
+  checkTraceContextProvider(callTrace);
+  const hooks = callHooks === undefined
+    ? client?.hooks ?? {}
+    : client === undefined
+    ? callHooks
+    : mergeHooks(client.hooks, callHooks);
+  return new CallHooks(hooks, callTrace ?? client?.traceContext, label, warn);
+}
+
+function mergeHooks(first: Hooks, second: Hooks): Hooks {
+  const merged: Record<string, unknown[]> = {};
+  for (const name of HOOK_NAMES) {
+    const a = first[name] ?? [];
+    const b = second[name] ?? [];
+    if (a.length + b.length > 0) merged[name] = [...a, ...b];
+  }
+  return merged as Hooks;
+}
+
+/** Runs one call's hooks. Internal: not part of the public API. */
+export class CallHooks {
+  /** The call as hooks see it (redacted). */
+  readonly call: HookCall;
+  /** Attempts started so far. */
+  attempts = 0;
+  #events = 0;
+  readonly #hooks: Hooks;
+  readonly #trace: TraceContextProvider | undefined;
+  readonly #label: RequestLabel;
+  readonly #warn: (message: string, data: Record<string, unknown>) => void;
+
+  constructor(
+    hooks: Hooks,
+    trace: TraceContextProvider | undefined,
+    label: RequestLabel,
+    warn: (message: string, data: Record<string, unknown>) => void,
+  ) {
+    this.#hooks = hooks;
+    this.#trace = trace;
+    this.#label = label;
+    this.#warn = warn;
+    this.call = Object.freeze({
+      method: label.method,
+      url: label.url ?? label.path,
+      path: label.path,
+    });
+  }
+
+  /** Sets the trace context headers and runs `beforeRequest` on the attempt's headers. */
+  async beforeRequest(headers: Record<string, string>): Promise<void> {
+    this.attempts++;
+    if (this.#trace !== undefined) this.#applyTraceContext(headers);
+    const hooks = this.#hooks.beforeRequest;
+    if (hooks === undefined || hooks.length === 0) return;
+    const view = new Headers(redactHeaders({ headers }).headers as Record<string, string>);
+    const context: BeforeRequestContext = {
+      call: this.call,
+      attempt: this.attempts,
+      headers: view,
+      setHeader(name: string, value: string) {
+        const lower = checkHookHeader(name, value);
+        headers[lower] = value;
+        view.set(lower, value);
+      },
+    };
+    for (const hook of hooks) await this.#invoke("beforeRequest", () => hook(context));
+  }
+
+  /** Runs `afterResponse`; on a hook failure, releases the body before failing the call. */
+  async afterResponse(response: Response, started: number): Promise<void> {
+    const hooks = this.#hooks.afterResponse;
+    if (hooks === undefined || hooks.length === 0) return;
+    const context: AfterResponseContext = {
+      call: this.call,
+      attempt: this.attempts,
+      status: response.status,
+      headers: new Headers(
+        redactHeaders({ headers: response.headers }).headers as Record<string, string>,
+      ),
+      durationMs: Date.now() - started,
+    };
+    try {
+      for (const hook of hooks) await this.#invoke("afterResponse", () => hook(context));
+    } catch (error) {
+      await response.body?.cancel().catch(() => {});
+      throw error;
+    }
+  }
+
+  /** Runs `beforeRetry`; false when a hook said not to retry. */
+  async beforeRetry(retry: number, delayMs: number, error: AegisError): Promise<boolean> {
+    const hooks = this.#hooks.beforeRetry;
+    if (hooks === undefined || hooks.length === 0) return true;
+    const context: BeforeRetryContext = {
+      call: this.call,
+      attempt: this.attempts,
+      retry,
+      delayMs,
+      error,
+    };
+    let proceed = true;
+    for (const hook of hooks) {
+      if (await this.#invoke("beforeRetry", () => hook(context)) === false) proceed = false;
+    }
+    return proceed;
+  }
+
+  /** Runs `onError`; never throws (a failing hook is logged). */
+  async failed(error: unknown): Promise<void> {
+    const hooks = this.#hooks.onError;
+    if (hooks === undefined || hooks.length === 0) return;
+    const typed = error instanceof AegisError
+      ? error
+      : new AegisError(String(error), { cause: error });
+    const context: ErrorHookContext = { call: this.call, attempts: this.attempts, error: typed };
+    for (const hook of hooks) {
+      try {
+        await hook(context);
+      } catch (failure) {
+        this.#warn("onError hook failed; the call fails with its own error", {
+          ...this.#label,
+          hookError: failure instanceof Error ? failure.message : String(failure),
+        });
+      }
+    }
+  }
+
+  /** The `onStreamEvent` runner for a stream, or `undefined` when there is none. */
+  streamObserver(): ((event: unknown) => Promise<void>) | undefined {
+    const hooks = this.#hooks.onStreamEvent;
+    if (hooks === undefined || hooks.length === 0) return undefined;
+    return async (event) => {
+      const context: StreamEventContext = { call: this.call, event, index: this.#events++ };
+      for (const hook of hooks) await this.#invoke("onStreamEvent", () => hook(context));
+    };
+  }
+
+  async #invoke<R>(hook: HookName, run: () => R | Promise<R>): Promise<R> {
+    try {
+      return await run();
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new AegisHookError(hook, `${hook} hook failed: ${reason} [${where(this.#label)}]`, {
+        cause: error,
+      });
+    }
+  }
+
+  #applyTraceContext(headers: Record<string, string>): void {
+    let given: TraceContext | undefined;
+    try {
+      given = this.#trace!();
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new AegisHookError(
+        "traceContext",
+        `traceContext failed: ${reason} [${where(this.#label)}]`,
+        { cause: error },
+      );
+    }
+    if (given === undefined || given === null) return;
+    const { traceparent, tracestate } = traceHeaders(given);
+    headers.traceparent = traceparent;
+    if (tracestate !== undefined && tracestate !== "") headers.tracestate = tracestate;
+    else delete headers.tracestate;
+  }
+}
+
+/** The header values of a trace context, checked. */
+function traceHeaders(given: TraceContext): { traceparent: string; tracestate?: string } {
+  if (typeof given !== "object") {
+    throw new InvalidArgumentError(
+      "traceContext",
+      "must return { traceparent, tracestate? }, a span context, or undefined",
+    );
+  }
+  let traceparent: unknown;
+  let tracestate: unknown;
+  if ("traceparent" in given) {
+    traceparent = given.traceparent;
+    tracestate = given.tracestate;
+  } else {
+    const { traceId, spanId, traceFlags } = given;
+    const flags = Number.isInteger(traceFlags) && traceFlags >= 0 && traceFlags <= 255
+      ? traceFlags.toString(16).padStart(2, "0")
+      : "invalid";
+    traceparent = `00-${traceId}-${spanId}-${flags}`;
+    tracestate = given.traceState?.serialize();
+  }
+  const match = typeof traceparent === "string" ? TRACEPARENT.exec(traceparent) : null;
+  if (match === null || /^0+$/.test(match[1]) || /^0+$/.test(match[2])) {
+    throw new InvalidArgumentError(
+      "traceContext",
+      "traceparent must be 00-<32 lower-case hex trace id>-<16 lower-case hex span id>-" +
+        "<2 hex flags> with ids not all zero (W3C Trace Context)",
+    );
+  }
+  if (tracestate !== undefined) {
+    if (
+      typeof tracestate !== "string" || tracestate.length > MAX_TRACESTATE_LENGTH ||
+      !/^[\x20-\x7e]*$/.test(tracestate) || /^\s|\s$/.test(tracestate)
+    ) {
+      throw new InvalidArgumentError(
+        "traceContext",
+        `tracestate must be printable ASCII of at most ${MAX_TRACESTATE_LENGTH} characters ` +
+          "without leading or trailing spaces (W3C Trace Context)",
+      );
+    }
+  }
+  return { traceparent: traceparent as string, tracestate: tracestate as string | undefined };
+}
+
+/** A header a hook sets: a valid name and value, and not one of the SDK's credentials. */
+function checkHookHeader(name: string, value: string): string {
+  if (typeof name !== "string" || typeof value !== "string") {
+    throw new InvalidArgumentError("setHeader", "takes a header name and a string value");
+  }
+  const lower = name.toLowerCase();
+  if (RESERVED_HEADERS.has(lower)) {
+    throw new InvalidArgumentError(
+      `header ${name}`,
+      "carries the SDK's credentials and cannot be set by a hook",
+    );
+  }
+  try {
+    new Headers([[name, value]]);
+  } catch (error) {
+    throw new InvalidArgumentError(
+      `header ${name}`,
+      `not a valid HTTP header: ${(error as Error).message}`,
+    );
+  }
+  if (/^[ \t]|[ \t]$/.test(value) || /[\u0100-\uffff]/.test(value)) {
+    throw new InvalidArgumentError(
+      `header ${name}`,
+      "must be Latin-1 without leading or trailing whitespace",
+    );
+  }
+  return lower;
+}

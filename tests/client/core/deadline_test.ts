@@ -1,0 +1,68 @@
+// Per-attempt deadlines (client/core/deadline.ts): on Deno they share one timer, elsewhere each
+// has its own; either way each fires once, on time, in order, and never after being cancelled.
+import { describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { startDeadline } from "../../../client/core/deadline.ts";
+import { AegisClient, AegisTimeoutError } from "../../../mod.ts";
+
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe("startDeadline", () => {
+  it("fires each deadline once, in order, and none that was cancelled", async () => {
+    const fired: string[] = [];
+    const started = performance.now();
+    const at: Record<string, number> = {};
+    const record = (name: string) => () => {
+      fired.push(name);
+      at[name] = performance.now() - started;
+    };
+    startDeadline(120, record("late"));
+    const cancelLater = startDeadline(60, record("cancelled"));
+    // Added after a later one: the shared timer must be brought forward for it.
+    startDeadline(30, record("early"));
+    cancelLater();
+    cancelLater(); // twice is harmless
+    await wait(250);
+    assert.deepEqual(fired, ["early", "late"]);
+    assert.ok(at.early >= 29, `fired after ${at.early} ms`);
+    assert.ok(at.late >= 119, `fired after ${at.late} ms`);
+  });
+
+  it("keeps working after every deadline was cancelled or fired", async () => {
+    for (let i = 0; i < 3; i++) startDeadline(10_000, () => assert.fail("cancelled"))();
+    let fired = 0;
+    const cancel = startDeadline(20, () => fired++);
+    await wait(120);
+    cancel();
+    assert.equal(fired, 1);
+    const again = startDeadline(20, () => fired++);
+    await wait(120);
+    again();
+    assert.equal(fired, 2);
+  });
+});
+
+describe("request timeouts", () => {
+  it("a short timeout fires on time while longer ones are waiting", async () => {
+    const client = new AegisClient({
+      baseUrl: "http://in-process.test",
+      auth: "none",
+      maxRetries: 0,
+      // Never answers; honours the abort signal as fetch does.
+      fetch: (_input, init) =>
+        new Promise((_, reject) => {
+          init?.signal?.addEventListener("abort", () => reject(init.signal!.reason));
+        }),
+    });
+    const slow = new AbortController();
+    const pending = client.listAgents({ timeout: 30_000, signal: slow.signal }).catch((e) => e);
+    const started = performance.now();
+    const error = await client.listAgents({ timeout: 80 }).catch((e) => e);
+    const elapsed = performance.now() - started;
+    assert.ok(error instanceof AegisTimeoutError, String(error));
+    assert.match(error.message, /timed out after 80 ms/);
+    assert.ok(elapsed < 5_000, `timed out after ${Math.round(elapsed)} ms`);
+    slow.abort();
+    assert.equal((await pending).name, "AegisAbortError");
+  });
+});

@@ -1,0 +1,158 @@
+// Body reading (client/core/response.ts): bounded, strict UTF-8, typed failures, for bodies that
+// declare their length (read whole) and for chunked ones (read chunk by chunk).
+import { after, before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import {
+  AegisConnectionError,
+  AegisCore,
+  AegisProtocolError,
+  AegisTimeoutError,
+} from "../../../client/mod.ts";
+
+const ROUTE = { method: "GET", path: "/v1/body" } as const;
+
+/** What the socket server answers, per request path. */
+type Handler = (req: IncomingMessage, res: ServerResponse) => void;
+
+describe("reading response bodies over a real socket", () => {
+  let server: Server;
+  let baseUrl: string;
+  let handler: Handler = (_req, res) => res.end();
+
+  before(async () => {
+    server = createServer((req, res) => handler(req, res));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  after(async () => {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+
+  const core = (maxResponseBytes = 1024) =>
+    new AegisCore({ baseUrl, auth: "none", maxRetries: 0, maxResponseBytes, timeout: 5_000 });
+
+  it("parses a body that declares its length, and one sent in chunks", async () => {
+    const body = JSON.stringify({ name: "ünïcødé", items: [1, 2, 3] });
+    handler = (_req, res) => {
+      res.writeHead(200, {
+        "content-type": "application/json",
+        "content-length": Buffer.byteLength(body),
+      });
+      res.end(body);
+    };
+    assert.deepEqual(await core().request(ROUTE), JSON.parse(body));
+    handler = (_req, res) => {
+      res.writeHead(200, { "content-type": "application/json" }); // chunked
+      res.write(body.slice(0, 10));
+      setTimeout(() => res.end(body.slice(10)), 5);
+    };
+    assert.deepEqual(await core().request(ROUTE), JSON.parse(body));
+  });
+
+  it("refuses invalid UTF-8 whether or not the length is declared", async () => {
+    const bad = Buffer.from([0x5b, 0x22, 0xc3, 0x28, 0x22, 0x5d]); // ["\xc3("]
+    for (const declared of [true, false]) {
+      handler = (_req, res) => {
+        res.writeHead(200, {
+          "content-type": "application/json",
+          ...(declared ? { "content-length": bad.length } : {}),
+        });
+        res.end(bad);
+      };
+      await assert.rejects(core().request(ROUTE), (error) => {
+        assert.ok(error instanceof AegisProtocolError, String(error));
+        assert.match(error.message, /not valid UTF-8 \[GET \/v1\/body\]/);
+        return true;
+      });
+    }
+  });
+
+  it("refuses a declared length over the limit, and a chunked body at the limit", async () => {
+    const big = "[" + "1,".repeat(2_000) + "1]";
+    handler = (_req, res) => {
+      res.writeHead(200, { "content-type": "application/json", "content-length": big.length });
+      res.end(big);
+    };
+    await assert.rejects(
+      core(1024).request(ROUTE),
+      /body of 4003 bytes exceeds the 1024-byte limit/,
+    );
+    handler = (_req, res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(big);
+    };
+    await assert.rejects(core(1024).request(ROUTE), /body exceeds the 1024-byte limit/);
+  });
+
+  it("refuses a compressed body that inflates past the limit", async () => {
+    const { gzipSync } = await import("node:zlib");
+    const bomb = gzipSync(Buffer.from("[" + "0,".repeat(500_000) + "0]"));
+    handler = (_req, res) => {
+      res.writeHead(200, {
+        "content-type": "application/json",
+        "content-encoding": "gzip",
+        "content-length": bomb.length,
+      });
+      res.end(bomb);
+    };
+    await assert.rejects(core(64 * 1024).request(ROUTE), /body exceeds the 65536-byte limit/);
+  });
+
+  it("a declared body that breaks off is a connection error", async () => {
+    handler = (_req, res) => {
+      res.writeHead(200, { "content-type": "application/json", "content-length": 100 });
+      res.write('{"partial":');
+      setTimeout(() => res.socket?.destroy(), 10);
+    };
+    await assert.rejects(core().request(ROUTE), (error) => {
+      assert.ok(error instanceof AegisConnectionError, String(error));
+      assert.match(error.message, /response body broke off \[GET \/v1\/body\]/);
+      return true;
+    });
+  });
+});
+
+describe("reading response bodies from an in-process fetch", () => {
+  it("refuses a body longer than the limit even when its declared length says otherwise", async () => {
+    const big = "[" + "1,".repeat(2_000) + "1]";
+    const core = new AegisCore({
+      baseUrl: "http://in-process.test",
+      auth: "none",
+      maxRetries: 0,
+      maxResponseBytes: 1024,
+      fetch: () =>
+        Promise.resolve(
+          new Response(big, {
+            headers: { "content-type": "application/json", "content-length": "10" },
+          }),
+        ),
+    });
+    await assert.rejects(core.request(ROUTE), /body exceeds the 1024-byte limit/);
+  });
+
+  it("times out a declared body that stalls, even when fetch ignores the abort signal", async () => {
+    const core = new AegisCore({
+      baseUrl: "http://in-process.test",
+      auth: "none",
+      maxRetries: 0,
+      timeout: 100,
+      fetch: () =>
+        Promise.resolve(
+          new Response(
+            new ReadableStream<Uint8Array>({
+              start(c) {
+                c.enqueue(new TextEncoder().encode("[")); // then nothing more, ever
+              },
+            }),
+            { headers: { "content-type": "application/json", "content-length": "50" } },
+          ),
+        ),
+    });
+    const error = await core.request(ROUTE).catch((e) => e);
+    assert.ok(error instanceof AegisTimeoutError, String(error));
+    assert.match(error.message, /timed out after 100 ms while reading the body/);
+  });
+});
