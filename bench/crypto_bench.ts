@@ -21,6 +21,7 @@ import {
   roundRobin,
   runtimeInfo,
   type Summary,
+  withoutTimes,
 } from "./lib/measure.ts";
 
 const quick = isQuickRun();
@@ -194,7 +195,7 @@ const canonical = await roundRobin([
 ], budget(2000));
 
 const us = (list: Summary[]) =>
-  list.map((s) => ({ ...s, perOpUs: s.perOpMs * 1000 }));
+  list.map((s) => ({ ...withoutTimes(s), perOpUs: s.perOpMs * 1000 }));
 emit({
   bench: "crypto",
   ...runtimeInfo(),

@@ -18,6 +18,7 @@ import {
   isQuickRun,
   roundRobin,
   runtimeInfo,
+  withoutTimes,
 } from "./lib/measure.ts";
 
 const EXECUTION_ID = "6c0e8f8e-7a43-4a8a-9a43-2b8d1f7c0c11";
@@ -114,7 +115,7 @@ emit({
   ...runtimeInfo(),
   batch: BATCH,
   results: summaries.map((s) => ({
-    ...s,
+    ...withoutTimes(s),
     perCallUs: s.perOpMs * 1000,
     overheadUs: (s.perOpMs - raw) * 1000,
   })),

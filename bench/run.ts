@@ -176,13 +176,16 @@ async function buildPackage(): Promise<void> {
     "--strict",
     "--rewriteRelativeImportExtensions",
     "--skipLibCheck",
-    "--noEmitOnError",
     "--newLine",
     "lf",
     ...Object.values(config.exports as Record<string, string>).map((p) =>
       `${rootDir}/${p.slice(2)}`
     ),
-  ]);
+  ], { allowFail: true }).then(({ stdout }) => {
+    // A type error elsewhere in a working tree still emits JavaScript: measure it, but say so.
+    if (stdout.trim()) log(`tsc reported:\n${stdout.trim()}`);
+  });
+  if (!(await exists(`${packageDir}/mod.js`))) throw new Error("tsc emitted no package");
   await Deno.writeTextFile(
     `${packageDir}/package.json`,
     JSON.stringify(npmPackageJson(config), null, 2) + "\n",

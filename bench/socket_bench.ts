@@ -15,6 +15,7 @@ import {
   type Contender,
   emit,
   isQuickRun,
+  pairedRatio,
   roundRobin,
   runtimeInfo,
 } from "./lib/measure.ts";
@@ -75,6 +76,8 @@ export interface SocketResult {
     iqrRatio: number;
     requestsPerSec: number;
   }>;
+  /** The SDK's throughput ÷ raw fetch's, round by round (median). */
+  throughputRatio: number;
 }
 
 const quick = isQuickRun();
@@ -109,6 +112,7 @@ for (const concurrency of [1, 256]) {
       iqrRatio: s.iqrRatio,
       requestsPerSec: requests / (s.medianMs / 1000),
     })),
+    throughputRatio: pairedRatio(summaries[0], summaries[1]),
   });
 }
 emit({ bench: "socket", ...runtimeInfo(), results });

@@ -22,9 +22,11 @@ import {
   type Contender,
   emit,
   isQuickRun,
+  pairedRatio,
   roundRobin,
   runtimeInfo,
   type Summary,
+  withoutTimes,
 } from "./lib/measure.ts";
 
 interface Fixture {
@@ -249,7 +251,12 @@ export interface SseFixtureResult {
   chunks: number;
   events: number;
   eventBytes: number;
-  results: Array<Summary & { mbPerSec: number; nsPerByte: number }>;
+  results: Array<
+    Omit<Summary, "times"> & { mbPerSec: number; nsPerByte: number }
+  >;
+  /** eventsource-parser's time ÷ the SDK's, round by round (median): > 1 means the SDK is faster. */
+  feedSpeedup: number;
+  streamSpeedup: number;
 }
 
 async function benchFixture(
@@ -293,10 +300,12 @@ async function benchFixture(
     events: fixture.events,
     eventBytes: fixture.eventBytes,
     results: summaries.map((s) => ({
-      ...s,
+      ...withoutTimes(s),
       mbPerSec: fixture.bytes / 1e6 / (s.medianMs / 1e3),
       nsPerByte: (s.medianMs * 1e6) / fixture.bytes,
     })),
+    feedSpeedup: pairedRatio(summaries[1], summaries[0]),
+    streamSpeedup: pairedRatio(summaries[3], summaries[2]),
   };
 }
 
@@ -316,7 +325,8 @@ const fixtures = [
 // `--only=A,C-16MB` runs some fixtures (for working on the parser; the runner runs them all).
 const args = (globalThis as { Deno?: { args: string[] } }).Deno?.args ??
   (globalThis as { process?: { argv: string[] } }).process?.argv.slice(2) ?? [];
-const only = args.find((a) => a.startsWith("--only="))?.slice("--only=".length).split(",");
+const only = args.find((a) => a.startsWith("--only="))?.slice("--only=".length)
+  .split(",");
 const results: SseFixtureResult[] = [];
 for (const make of fixtures) {
   const fixture = make();

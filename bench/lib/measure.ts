@@ -29,6 +29,8 @@ export interface Summary {
   perOpMs: number;
   /** Relative spread: (p75 − p25) / median of the sample times. */
   iqrRatio: number;
+  /** The sample times in round order (for {@link pairedRatio}; not meant to be printed). */
+  times: number[];
 }
 
 /** Budget of a round-robin measurement. */
@@ -99,7 +101,26 @@ function summarize(name: string, samples: number[], ops: number): Summary {
     minMs: sorted[0],
     perOpMs: medianMs / ops,
     iqrRatio: medianMs > 0 ? (q(0.75) - q(0.25)) / medianMs : 0,
+    times: samples,
   };
+}
+
+/**
+ * How many times faster `b` is than `a`, measured round by round: the median over rounds of
+ * a's sample time ÷ b's. Each round's two samples ran back to back, so a change in machine load
+ * between rounds cancels out of every ratio, which a ratio of two medians does not guarantee.
+ */
+export function pairedRatio(a: Summary, b: Summary): number {
+  const rounds = Math.min(a.times.length, b.times.length);
+  const ratios: number[] = [];
+  for (let i = 0; i < rounds; i++) ratios.push(a.times[i] / b.times[i]);
+  return median(ratios);
+}
+
+/** The summaries without their raw sample times, for printing. */
+export function withoutTimes<T extends Summary>(summary: T): Omit<T, "times"> {
+  const { times: _, ...rest } = summary;
+  return rest;
 }
 
 /** Median of numbers (the array is not modified). */

@@ -79,10 +79,17 @@ function builtPackage() {
     setup(pluginBuild) {
       pluginBuild.onResolve({ filter: /^\.\.?\/.*\.ts$/ }, (args) => {
         if (!args.importer.startsWith(benchDir + "/")) return undefined;
-        if (args.importer.startsWith(join(benchDir, ".cache") + "/")) return undefined;
+        if (args.importer.startsWith(join(benchDir, ".cache") + "/")) {
+          return undefined;
+        }
         const path = resolve(args.resolveDir, args.path);
-        if (path.startsWith(benchDir + "/") || !path.startsWith(rootDir + "/")) return undefined;
-        const built = join(packageDir, relative(rootDir, path).replace(/\.ts$/, ".js"));
+        if (
+          path.startsWith(benchDir + "/") || !path.startsWith(rootDir + "/")
+        ) return undefined;
+        const built = join(
+          packageDir,
+          relative(rootDir, path).replace(/\.ts$/, ".js"),
+        );
         statSync(built);
         return { path: built };
       });
