@@ -15,6 +15,8 @@ const readText = (path: string): Promise<string> => readFile(new URL(path, rootU
 const readJson = async (path: string) => JSON.parse(await readText(path));
 
 const denoJson = await readJson("deno.json");
+/** The development tools' import map (tests, examples): the SDK's imports plus the tools. */
+const devImports = (await readJson("import_map.dev.json")).imports as Record<string, string>;
 const rootPackage = await readJson("package.json");
 const devtools = await readJson("scripts/devtools/package.json");
 
@@ -172,14 +174,20 @@ describe("development package.json", () => {
     for (const name of [...NPM_DEPENDENCIES.runtime, ...NPM_DEPENDENCIES.testing, "fast-check"]) {
       const pinned = devtools.devDependencies[name];
       assert.ok(pinned, `scripts/devtools/package.json lacks ${name}`);
-      const range = npmVersionRange(denoJson.imports, name);
+      const range = npmVersionRange(devImports, name);
       const locked = resolved?.[`npm:${name}@${range}`]?.split("_")[0];
       if (locked !== undefined) assert.equal(pinned, locked, `${name}: package.json vs deno.lock`);
     }
-    assert.equal(
-      devtools.devDependencies.esbuild,
-      denoJson.imports.esbuild.replace("npm:esbuild@", ""),
-    );
+    assert.equal(devtools.devDependencies.esbuild, devImports.esbuild.replace("npm:esbuild@", ""));
+  });
+
+  it("keeps the development tools out of deno.json, so `deno task demo` downloads none", () => {
+    // Deno installs every npm import of deno.json for any task; the tools live in the dev map.
+    assert.deepEqual(Object.keys(denoJson.imports).sort(), ["hono", "hono/", "yaml"]);
+    for (const [name, target] of Object.entries(denoJson.imports)) {
+      assert.equal(devImports[name], target, `import_map.dev.json must map ${name} like deno.json`);
+    }
+    assert.match(denoJson.tasks.test, /--import-map=import_map\.dev\.json/);
   });
 });
 

@@ -60,8 +60,11 @@ export function cpuNow(): number {
 let sink: unknown;
 
 /**
- * Measures the contenders in interleaved rounds (one sample of each per round, order rotated),
- * so a machine-wide slowdown hits all of them alike instead of whichever ran last.
+ * Measures the contenders in interleaved rounds (one sample of each per round, in a new shuffled
+ * order every round), so that a machine-wide slowdown hits all of them alike instead of whichever
+ * ran last, and no contender always runs right after the same other one (whose garbage the
+ * collector might make it pay for: a fixed rotation gives each contender the same predecessor in
+ * every round).
  */
 export async function roundRobin(
   contenders: Contender[],
@@ -72,10 +75,12 @@ export async function roundRobin(
   }
   const times = contenders.map(() => [] as number[]);
   const now = budget.clock === "wall" ? () => performance.now() : cpuNow;
+  const random = seededRandom(contenders.length);
+  const order = contenders.map((_, i) => i);
   const started = performance.now();
   for (let round = 0; round < budget.maxRounds; round++) {
-    for (let k = 0; k < contenders.length; k++) {
-      const index = (k + round) % contenders.length;
+    shuffle(order, random);
+    for (const index of order) {
       const t0 = now();
       sink = await contenders[index].run();
       times[index].push(now() - t0);
@@ -84,9 +89,25 @@ export async function roundRobin(
     if (round + 1 >= budget.minRounds && elapsed >= budget.maxTimeMs) break;
   }
   if (sink === Symbol.for("never")) console.log("unreachable");
-  return contenders.map((contender, i) =>
-    summarize(contender.name, times[i], contender.ops ?? 1)
-  );
+  return contenders.map((contender, i) => summarize(contender.name, times[i], contender.ops ?? 1));
+}
+
+/** A deterministic pseudo-random source (mulberry32), so runs are repeatable. */
+function seededRandom(seed: number): () => number {
+  let state = seed * 0x9e3779b9;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function shuffle(order: number[], random: () => number): void {
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [order[i], order[j]] = [order[j], order[i]];
+  }
 }
 
 function summarize(name: string, samples: number[], ops: number): Summary {

@@ -38,13 +38,18 @@ const DEFAULT_MAX_EVENT_BYTES = 16 * 1024 * 1024;
 /**
  * Node 20's one-shot `TextDecoder.decode` builds non-ASCII text through V8's generic UTF-8 path,
  * about 1.4× slower than its streaming (ICU) converter, and is 3× faster for ASCII. Everywhere
- * else (Node 22+, Deno, Bun, workerd, browsers) the one-shot call is the fast path for both (on
- * Deno streaming loses the ASCII fast path). A speed choice only: both give the same text.
+ * else (Node 22+, Deno, Bun, workerd, browsers) the one-shot call is as fast or faster for both.
+ * A speed choice only: both give the same text, and only whole characters are decoded.
  */
 const STREAMING_DECODE_IS_FASTER = isNode20();
 
-/** Up to this size an all-ASCII chunk is turned into text without calling the decoder. */
-const SMALL_CHUNK_BYTES = 16;
+/**
+ * Up to this size an all-ASCII chunk is turned into text without calling the decoder, where the
+ * decoder is a JavaScript wrapper (Deno's around an op, Node's around a binding): there its fixed
+ * cost per call is several times the work for 16 bytes. A decoder implemented natively (Bun,
+ * browsers, workerd) is cheaper than building the string in JavaScript, so there it is 0.
+ */
+const SMALL_CHUNK_BYTES = isNative(TextDecoder.prototype.decode) ? 0 : 16;
 
 /**
  * Incremental SSE parser: feed it byte chunks as they arrive, get complete events back.
@@ -69,9 +74,12 @@ export class SSEParser {
   readonly #maxEventBytes: number;
   readonly #onComment: ((comment: string) => void) | undefined;
   readonly #decoder = new TextDecoder("utf-8", { ignoreBOM: true });
-  /** Only where streaming is the faster way to decode non-ASCII text (see below). */
+  /**
+   * Only where streaming is the faster way to decode non-ASCII text (Node 20). Strict: there
+   * that costs nothing extra and spares the search for U+FFFD.
+   */
   readonly #streamingDecoder = STREAMING_DECODE_IS_FASTER
-    ? new TextDecoder("utf-8", { ignoreBOM: true })
+    ? new TextDecoder("utf-8", { fatal: true, ignoreBOM: true })
     : undefined;
   /** The last chunk was all ASCII: the next one probably is too. */
   #lastTextAscii = true;
@@ -181,6 +189,12 @@ export class SSEParser {
   /** The chunk as text (with the character the previous chunk began), strictly valid UTF-8. */
   #decode(chunk: Uint8Array): string {
     const length = chunk.length;
+    // The common case first: no character pending from the last chunk, and this one ends on
+    // ASCII (so on a whole character).
+    if (this.#carryLength === 0 && length > SMALL_CHUNK_BYTES && chunk[length - 1] < 0x80) {
+      this.#textBytes = length;
+      return this.#decodeWhole(chunk);
+    }
     let from = 0;
     let completed = "";
     let completedBytes = 0;
@@ -218,16 +232,25 @@ export class SSEParser {
     else if (size <= SMALL_CHUNK_BYTES && isAscii(chunk, from, to)) {
       text = asciiText(chunk, from, to);
     } else {
-      const bytes = from === 0 && to === length ? chunk : chunk.subarray(from, to);
-      // Whole characters only, so even the streaming decoder never keeps bytes back.
-      text = this.#streamingDecoder === undefined || this.#lastTextAscii
-        ? this.#decoder.decode(bytes)
-        : this.#streamingDecoder.decode(bytes, { stream: true });
-      // U+FFFD is either in the input or stands for invalid bytes: only then look closer.
-      if (text.includes(REPLACEMENT_CHARACTER)) checkStrictly(bytes);
+      text = this.#decodeWhole(from === 0 && to === length ? chunk : chunk.subarray(from, to));
     }
     this.#textBytes = completedBytes + size;
     return completed === "" ? text : completed + text;
+  }
+
+  /** Decodes bytes that end on a whole character (so a streaming decoder never keeps any). */
+  #decodeWhole(bytes: Uint8Array): string {
+    if (this.#streamingDecoder !== undefined && !this.#lastTextAscii) {
+      try {
+        return this.#streamingDecoder.decode(bytes, { stream: true });
+      } catch (error) {
+        throw new AegisProtocolError("event stream contains invalid UTF-8", { cause: error });
+      }
+    }
+    const text = this.#decoder.decode(bytes);
+    // U+FFFD is either in the input or stands for invalid bytes: only then look closer.
+    if (text.includes(REPLACEMENT_CHARACTER)) checkStrictly(bytes);
+    return text;
   }
 
   /** Adds a piece of an unfinished line; `bytes` is its UTF-8 size when known without counting. */
@@ -403,6 +426,11 @@ export class SSEParser {
     this.#event = "";
     this.#retry = undefined;
   }
+}
+
+function isNative(method: unknown): boolean {
+  return typeof method === "function" &&
+    /\{\s*\[native code\]\s*\}\s*$/.test(Function.prototype.toString.call(method));
 }
 
 function isNode20(): boolean {
