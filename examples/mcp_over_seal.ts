@@ -5,7 +5,7 @@
  *
  * Runs against the embedded fake orchestrator by default:
  *
- *     Deno:  deno run -A --import-map=import_map.dev.json examples/mcp_over_seal.ts
+ *     Deno:  deno run -A --import-map=import_map.dev.json --lock=deno.dev.lock examples/mcp_over_seal.ts
  *     Node:  npx tsx examples/mcp_over_seal.ts
  *     Bun:   bun examples/mcp_over_seal.ts
  *

@@ -7,7 +7,7 @@
  * manager); to stay self-contained this example registers a minimal in-memory tracer provider
  * and context manager instead, and prints the spans it recorded.
  *
- *     Deno:  deno run -A --import-map=import_map.dev.json examples/opentelemetry.ts
+ *     Deno:  deno run -A --import-map=import_map.dev.json --lock=deno.dev.lock examples/opentelemetry.ts
  *     Node:  npx tsx examples/opentelemetry.ts
  *     Bun:   bun examples/opentelemetry.ts
  *

@@ -169,13 +169,19 @@ describe("development package.json", () => {
   });
 
   it("runs Node and Bun against the versions deno.lock resolves for Deno", async () => {
-    const lock = await readJson("deno.lock").catch(() => undefined);
-    const resolved = lock?.specifiers as Record<string, string> | undefined;
+    // deno.lock pins what the SDK imports; deno.dev.lock what tests and examples import too.
+    const locks = await Promise.all(
+      ["deno.lock", "deno.dev.lock"].map((file) => readJson(file).catch(() => undefined)),
+    );
+    const resolved: Record<string, string> = Object.assign(
+      {},
+      ...locks.map((lock) => lock?.specifiers ?? {}),
+    );
     for (const name of [...NPM_DEPENDENCIES.runtime, ...NPM_DEPENDENCIES.testing, "fast-check"]) {
       const pinned = devtools.devDependencies[name];
       assert.ok(pinned, `scripts/devtools/package.json lacks ${name}`);
       const range = npmVersionRange(devImports, name);
-      const locked = resolved?.[`npm:${name}@${range}`]?.split("_")[0];
+      const locked = resolved[`npm:${name}@${range}`]?.split("_")[0];
       if (locked !== undefined) assert.equal(pinned, locked, `${name}: package.json vs deno.lock`);
     }
     assert.equal(devtools.devDependencies.esbuild, devImports.esbuild.replace("npm:esbuild@", ""));

@@ -8,12 +8,13 @@ const example = fileURLToPath(new URL("../../examples/opentelemetry.ts", import.
 const config = fileURLToPath(new URL("../../deno.json", import.meta.url));
 // The example imports a development tool (not a dependency of the SDK): the dev import map has it.
 const devImports = fileURLToPath(new URL("../../import_map.dev.json", import.meta.url));
+const devLock = fileURLToPath(new URL("../../deno.dev.lock", import.meta.url));
 const deno = (globalThis as { Deno?: { execPath(): string } }).Deno;
 const bun = (globalThis as { Bun?: unknown }).Bun;
 
 /** The example, run by the runtime running this test. */
 function command(): [string, string[]] {
-  if (deno !== undefined) return [deno.execPath(), ["run", "-A", "--config", config, "--import-map", devImports, example]];
+  if (deno !== undefined) return [deno.execPath(), ["run", "-A", "--config", config, "--import-map", devImports, "--lock", devLock, example]];
   if (bun !== undefined) return [process.execPath, ["run", example]];
   return [process.execPath, ["--import", "tsx", example]];
 }
