@@ -65,10 +65,10 @@ describe("credentials", () => {
     assert.equal(list.credentials[0].provider, "git_hub");
   });
 
-  it("a seed-style body (missing label/value) is refused with a typed 400", async () => {
+  it("a reference-page-style body (missing label/value) is refused with a typed 400", async () => {
     const h = setup();
     await assert.rejects(
-      // The seed example sends {name, provider, api_key}.
+      // The reference page's example sends {name, provider, api_key}.
       h.client.storeApiKey({ provider: "github", api_key: "x" } as never),
       (e: unknown) => e instanceof BadRequestError && /missing field `label`/.test(e.message),
     );

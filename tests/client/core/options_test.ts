@@ -25,7 +25,7 @@ describe("client options", () => {
     );
   });
 
-  it("accepts the seed constructor form (baseUrl, bearerToken) with the global fetch", async () => {
+  it("accepts the reference pages' constructor form (baseUrl, bearerToken) with the global fetch", async () => {
     const h = setup();
     const server = await listen(h.fake);
     try {

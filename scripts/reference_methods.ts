@@ -1,40 +1,40 @@
 /**
- * Extracts the `AegisClient` method lists from the two seed reference pages and writes them to
- * `tests/fixtures/seed_methods.json`, which `tests/client/surface_test.ts` checks the client
- * against (the seed pages themselves live outside the repository).
+ * Extracts the `AegisClient` method lists from the two AEGIS SDK reference pages and writes them to
+ * `tests/fixtures/reference_methods.json`, which `tests/client/surface_test.ts` checks the client
+ * against (the reference pages themselves live outside the repository).
  *
- * Run: `deno run -A scripts/seed_methods.ts [seed dir]` (default `../shared/seeds`, the shared
+ * Run: `deno run -A scripts/reference_methods.ts [pages dir]` (default `../shared/seeds`, the shared
  * folder beside the repository).
  *
  * @module
  */
 
-/** One method of a seed page. */
-export interface SeedMethod {
-  /** Name as the seed spells it (`get_cortex_skills` or `listPendingApprovals`). */
+/** One method of a reference page. */
+export interface ReferenceMethod {
+  /** Name as the reference page spells it (`get_cortex_skills` or `listPendingApprovals`). */
   name: string;
-  /** The parameter list as written in the seed, without parentheses. */
+  /** The parameter list as written on the page, without parentheses. */
   params: string;
   /** Section heading it was listed under. */
   section: string;
 }
 
 /** The committed fixture. */
-export interface SeedMethodsFixture {
+export interface ReferenceMethodsFixture {
   /** How to regenerate. */
   generatedBy: string;
   /** Methods of `python-sdk-reference.txt` (snake_case). */
-  python: SeedMethod[];
+  python: ReferenceMethod[];
   /** Methods of `typescript-sdk-reference.txt` (camelCase). */
-  typescript: SeedMethod[];
+  typescript: ReferenceMethod[];
 }
 
-/** Python seed: the "Method Reference" table rows `name(params) | description | |`. */
-export function parsePythonSeed(text: string): SeedMethod[] {
+/** Python reference page: the "Method Reference" table rows `name(params) | description | |`. */
+export function parsePythonReference(text: string): ReferenceMethod[] {
   const lines = text.split(/\r?\n/);
   const start = lines.findIndex((l) => l.includes("Method Reference"));
-  if (start < 0) throw new Error("python seed: 'Method Reference' table not found");
-  const methods: SeedMethod[] = [];
+  if (start < 0) throw new Error("python reference page: 'Method Reference' table not found");
+  const methods: ReferenceMethod[] = [];
   let section = "";
   for (const line of lines.slice(start + 1)) {
     const heading = /^\| ([A-Z][^|]*?) \| \|\|$/.exec(line) ?? /^\| ([A-Z][^|]*?) \|/.exec(line);
@@ -50,13 +50,13 @@ export function parsePythonSeed(text: string): SeedMethod[] {
 }
 
 /**
- * TypeScript seed: method headings `name(params)` alone on a line, in the `AegisClient`
+ * TypeScript reference page: method headings `name(params)` alone on a line, in the `AegisClient`
  * sections (the "SEAL Protocol" module section and everything from "Streaming Executions" on
  * describe other APIs and are skipped).
  */
-export function parseTypeScriptSeed(text: string): SeedMethod[] {
+export function parseTypeScriptReference(text: string): ReferenceMethod[] {
   const lines = text.split(/\r?\n/);
-  const methods: SeedMethod[] = [];
+  const methods: ReferenceMethod[] = [];
   let section = "";
   let skipping = false;
   for (let i = 0; i < lines.length; i++) {
@@ -84,12 +84,12 @@ if (import.meta.main) {
   const dir = Deno.args[0] ?? new URL("../../shared/seeds/", import.meta.url);
   const read = (name: string) =>
     Deno.readTextFile(typeof dir === "string" ? `${dir}/${name}` : new URL(name, dir));
-  const fixture: SeedMethodsFixture = {
-    generatedBy: "deno run -A scripts/seed_methods.ts <seed dir>",
-    python: parsePythonSeed(await read("python-sdk-reference.txt")),
-    typescript: parseTypeScriptSeed(await read("typescript-sdk-reference.txt")),
+  const fixture: ReferenceMethodsFixture = {
+    generatedBy: "deno run -A scripts/reference_methods.ts <pages dir>",
+    python: parsePythonReference(await read("python-sdk-reference.txt")),
+    typescript: parseTypeScriptReference(await read("typescript-sdk-reference.txt")),
   };
-  const target = new URL("../tests/fixtures/seed_methods.json", import.meta.url);
+  const target = new URL("../tests/fixtures/reference_methods.json", import.meta.url);
   await Deno.writeTextFile(target, JSON.stringify(fixture, null, 2) + "\n");
   console.log(
     `wrote ${fixture.python.length} Python and ${fixture.typescript.length} TypeScript methods`,
