@@ -416,7 +416,12 @@ class RunningCommand {
       this.#members.set(info.pid, info.startTime);
       members.push(info);
     };
-    const queue = [this.pid];
+    // Once the command has exited and been reaped, its pid may be given to an unrelated process
+    // (Linux reuses a pid only when no process, group or session still has it): that process,
+    // its children and its group are someone else's.
+    const leader = all.find((info) => info.pid === this.pid);
+    const recycled = leader !== undefined && leader.startTime !== this.#startTime;
+    const queue = recycled ? [] : [this.pid];
     const visited = new Set<number>();
     while (queue.length > 0) {
       const pid = queue.pop()!;
@@ -431,7 +436,7 @@ class RunningCommand {
     for (const info of all) {
       if (visited.has(info.pid)) continue;
       const known = this.#members.get(info.pid) === info.startTime;
-      const sameGroup = info.pgrp === this.pid || info.session === this.pid;
+      const sameGroup = !recycled && (info.pgrp === this.pid || info.session === this.pid);
       // An orphan re-parented to this process (PID 1 or subreaper) after it left its session
       // can only come from the command running now, when it is the only one.
       const adopted = info.ppid === process.pid && info.session !== ownSession &&
@@ -456,7 +461,10 @@ class RunningCommand {
 
   /** Freezes the whole tree (so nothing forks away meanwhile), then kills every member. */
   kill(): void {
-    sendSignal(-this.pid, "SIGSTOP");
+    // A recycled pid (the command already exited) names someone else's process and group.
+    const leader = readProcessInfo(this.pid);
+    const recycled = leader !== undefined && leader.startTime !== this.#startTime;
+    if (!recycled) sendSignal(-this.pid, "SIGSTOP");
     const victims = new Map<number, number>();
     if (hasProc()) {
       // Repeat until no new member appears: a process may fork between two scans.
@@ -471,8 +479,10 @@ class RunningCommand {
         if (fresh === 0) break;
       }
     }
-    sendSignal(-this.pid, "SIGKILL");
-    sendSignal(this.pid, "SIGKILL");
+    if (!recycled) {
+      sendSignal(-this.pid, "SIGKILL");
+      sendSignal(this.pid, "SIGKILL");
+    }
     for (const [pid, startTime] of victims) {
       // Never a recycled pid: the start time must still match.
       if (readProcessInfo(pid)?.startTime === startTime) sendSignal(pid, "SIGKILL");
