@@ -30,7 +30,10 @@ function typescriptBlocks(markdown: string): { line: number; code: string }[] {
   return blocks;
 }
 
-function run(file: string, env: Record<string, string>): Promise<{ code: number | null; out: string }> {
+function run(
+  file: string,
+  env: Record<string, string>,
+): Promise<{ code: number | null; out: string }> {
   const child = spawn(deno!.execPath(), ["run", "--check", "-A", "--quiet", file], {
     cwd: fileURLToPath(root),
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", ...env },

@@ -149,7 +149,10 @@ const RUNTIME_LABEL: Record<RuntimeName, string> = {
 const f1 = (n: number) => n.toFixed(1);
 const f2 = (n: number) => n.toFixed(2);
 const kb = (bytes: number) => `${(bytes / KB).toFixed(1)} KB`;
-const pct = (ratio: number) => `${Math.abs((ratio - 1) * 100).toFixed(0)}%`;
+const pct = (ratio: number) => {
+  const percent = Math.abs((ratio - 1) * 100);
+  return `${percent.toFixed(percent < 1 ? 1 : 0)}%`;
+};
 
 function row(cells: Array<string | number>): string {
   return `| ${cells.join(" | ")} |`;

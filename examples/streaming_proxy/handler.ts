@@ -38,13 +38,17 @@ export function createRunProxy(
   return async (request) => {
     const url = new URL(request.url);
     if (request.method === "GET" && url.pathname === "/" && options.page !== undefined) {
-      return new Response(options.page, { headers: { "content-type": "text/html; charset=utf-8" } });
+      return new Response(options.page, {
+        headers: { "content-type": "text/html; charset=utf-8" },
+      });
     }
     if (request.method !== "GET" || url.pathname !== "/runs") {
       return Response.json({ error: "not found" }, { status: 404 });
     }
     const input = url.searchParams.get("input");
-    if (!input) return Response.json({ error: "the input query parameter is required" }, { status: 400 });
+    if (!input) {
+      return Response.json({ error: "the input query parameter is required" }, { status: 400 });
+    }
     try {
       const { execution_id } = await client.startExecution(options.agentId, input, {
         signal: request.signal,

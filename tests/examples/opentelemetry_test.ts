@@ -14,7 +14,19 @@ const bun = (globalThis as { Bun?: unknown }).Bun;
 
 /** The example, run by the runtime running this test. */
 function command(): [string, string[]] {
-  if (deno !== undefined) return [deno.execPath(), ["run", "-A", "--config", config, "--import-map", devImports, "--lock", devLock, example]];
+  if (deno !== undefined) {
+    return [deno.execPath(), [
+      "run",
+      "-A",
+      "--config",
+      config,
+      "--import-map",
+      devImports,
+      "--lock",
+      devLock,
+      example,
+    ]];
+  }
   if (bun !== undefined) return [process.execPath, ["run", example]];
   return [process.execPath, ["--import", "tsx", example]];
 }

@@ -5,7 +5,17 @@ const assert = require("node:assert/strict");
 
 describe("@aegis/sdk from npm, require()", () => {
   it("requires every entry point", () => {
-    for (const entry of ["", "/client", "/seal", "/manifest", "/bootstrap", "/testing", "/testing/server"]) {
+    for (
+      const entry of [
+        "",
+        "/client",
+        "/seal",
+        "/manifest",
+        "/bootstrap",
+        "/testing",
+        "/testing/server",
+      ]
+    ) {
       const module = require(`@aegis/sdk${entry}`);
       assert.ok(Object.keys(module).length > 0, `@aegis/sdk${entry} exports nothing`);
     }

@@ -86,7 +86,10 @@ function startServer(
   children.push(child);
   let output = "";
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no "listening on" within 30 s:\n${output}`)), 30_000);
+    const timer = setTimeout(
+      () => reject(new Error(`no "listening on" within 30 s:\n${output}`)),
+      30_000,
+    );
     const onData = (chunk: Buffer) => {
       output += chunk;
       const match = /listening on (http:\/\/\S+)/.exec(output);
@@ -239,10 +242,14 @@ describe("recipes", () => {
         // A whole run: the page shows the final output and closes its source on `end`.
         await page.fill("input[name=input]", "from the browser");
         await page.click("button");
-        await page.waitForFunction(() => {
-          const run = (globalThis as unknown as { aegisRun: { ended: boolean } }).aegisRun;
-          return run.ended;
-        }, undefined, { timeout: 20_000 });
+        await page.waitForFunction(
+          () => {
+            const run = (globalThis as unknown as { aegisRun: { ended: boolean } }).aegisRun;
+            return run.ended;
+          },
+          undefined,
+          { timeout: 20_000 },
+        );
         assert.equal(await page.textContent("#output"), "Echo: from the browser");
         const types = await page.evaluate(() =>
           (globalThis as unknown as { aegisRun: { events: { type: string }[] } }).aegisRun.events
@@ -258,7 +265,10 @@ describe("recipes", () => {
         const slowFake = createFakeOrchestrator({ stepMs: 5_000 });
         const slowServer = await listen(slowFake);
         try {
-          const slowClient = new AegisClient({ baseUrl: slowServer.url, bearerToken: slowFake.token });
+          const slowClient = new AegisClient({
+            baseUrl: slowServer.url,
+            bearerToken: slowFake.token,
+          });
           const slowAgent = (await slowClient.deployAgent(helloManifest())).agent_id;
           const slowUrl = await startServer(
             process.execPath,
@@ -267,9 +277,14 @@ describe("recipes", () => {
           );
           await page.goto(slowUrl);
           await page.click("button");
-          await page.waitForFunction(() =>
-            (globalThis as unknown as { aegisRun: { events: unknown[] } }).aegisRun.events.length >=
-              1, undefined, { timeout: 20_000 });
+          await page.waitForFunction(
+            () =>
+              (globalThis as unknown as { aegisRun: { events: unknown[] } }).aegisRun.events
+                .length >=
+                1,
+            undefined,
+            { timeout: 20_000 },
+          );
           assert.equal(slowFake.state.listenerCount, 1, "the orchestrator stream is open mid-run");
           await page.evaluate(() =>
             (globalThis as unknown as { aegisRun: { source: EventSource } }).aegisRun.source.close()
