@@ -151,7 +151,7 @@ const f2 = (n: number) => n.toFixed(2);
 const kb = (bytes: number) => `${(bytes / KB).toFixed(1)} KB`;
 const pct = (ratio: number) => {
   const percent = Math.abs((ratio - 1) * 100);
-  return `${percent.toFixed(percent < 1 ? 1 : 0)}%`;
+  return `${percent.toFixed(percent < 0.1 ? 2 : percent < 1 ? 1 : 0)}%`;
 };
 
 function row(cells: Array<string | number>): string {
@@ -198,7 +198,10 @@ function sseVerdicts(data: BenchData): Verdict[] {
         metric: `SSE ${fixture.fixture} (${label})`,
         sdk: `${f1(sdk.mbPerSec)} MB/s`,
         peer: `${f1(esp.mbPerSec)} MB/s`,
-        ratio: `${f2(speed)}× (${spread(sdk.iqrRatio, esp.iqrRatio)})`,
+        // Four decimals near the target, so a verdict never contradicts the ratio shown.
+        ratio: `${Math.abs(speed - 1) < 0.01 ? speed.toFixed(4) : f2(speed)}× (${
+          spread(sdk.iqrRatio, esp.iqrRatio)
+        })`,
         target: "≥ 1.00× eventsource-parser",
         result: met
           ? `met, ${pct(speed)} faster`
