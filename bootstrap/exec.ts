@@ -437,9 +437,12 @@ class RunningCommand {
       if (visited.has(info.pid)) continue;
       const known = this.#members.get(info.pid) === info.startTime;
       const sameGroup = !recycled && (info.pgrp === this.pid || info.session === this.pid);
-      // An orphan re-parented to this process (PID 1 or subreaper) after it left its session
-      // can only come from the command running now, when it is the only one.
-      const adopted = info.ppid === process.pid && info.session !== ownSession &&
+      // An orphan re-parented to this process after it left its session can only come from the
+      // command running now, when it is the only one. Only a PID 1 adopts orphans: anywhere
+      // else a child in another session is one this process started itself (elsewhere in the
+      // application, or another isolate of the same process), never the command's.
+      const adopted = process.pid === 1 && info.ppid === process.pid &&
+        info.session !== ownSession &&
         !spawnedPids.has(info.pid) && running.size === 1 && info.startTime >= this.#startTime;
       if (known || sameGroup || adopted) {
         add(info);
