@@ -48,7 +48,7 @@ import * as dispatch from "./dispatch.ts";
 import type { ExecutionEvent } from "./events.ts";
 import * as executions from "./executions.ts";
 import * as health from "./health.ts";
-import type { ManifestInput } from "./manifest_input.ts";
+import type { ManifestInput, WorkflowManifestInput } from "./manifest_input.ts";
 
 /**
  * The AEGIS orchestrator client. Construct it with options (bearer token, token function or
@@ -112,26 +112,29 @@ export class AegisClient extends AegisCore {
   }
 
   /**
-   * Deploys an agent from a manifest object, or from YAML or JSON text. The manifest is
-   * validated locally first (a `ManifestValidationError` lists every problem), then sent as JSON.
+   * Deploys an agent from a manifest object (or its JSON text). The manifest is validated locally
+   * first (a `ManifestValidationError` lists every problem), then sent as JSON. YAML is read with
+   * `parseManifest` from `@aegis/sdk/manifest`, so that apps deploying from code do not bundle a
+   * YAML parser; YAML text passed here is refused with an `InvalidArgumentError` saying so.
    *
    * Route: `POST /v1/agents`
    *
    * @example
    * ```ts
    * import { AegisClient } from "@aegis/sdk";
+   * import { parseManifest } from "@aegis/sdk/manifest";
    * import { createFakeOrchestrator } from "@aegis/sdk/testing";
    *
    * const fake = createFakeOrchestrator();
    * const client = new AegisClient({ baseUrl: "http://fake", bearerToken: fake.token, fetch: fake.fetch });
-   * const { agent_id } = await client.deployAgent(`
+   * const { agent_id } = await client.deployAgent(parseManifest(`
    * apiVersion: 100monkeys.ai/v1
    * kind: Agent
    * metadata: { name: hello, version: 1.0.0 }
    * spec:
    *   runtime: { language: python, version: "3.11" }
    *   task: { instruction: Say hi }
-   * `);
+   * `));
    * console.log(agent_id);
    * ```
    * @category Agents
@@ -614,20 +617,24 @@ export class AegisClient extends AegisCore {
   }
 
   /**
-   * Registers a workflow. The manifest (object, or YAML/JSON text) is validated locally first — a
-   * `ManifestValidationError` lists every problem — and then sent as raw YAML, which is what the
-   * orchestrator parses. Repeated automatically after a lost response only with `force`.
+   * Registers a workflow. The manifest (an object, or its JSON text) is validated locally first —
+   * a `ManifestValidationError` lists every problem — and then sent as YAML, which is what the
+   * orchestrator parses. YAML text is read with `parseWorkflowManifest` from
+   * `@aegis/sdk/manifest` (the client does not bundle a YAML parser; YAML text passed here is
+   * refused with an `InvalidArgumentError` saying so). Repeated automatically after a lost
+   * response only with `force`.
    *
    * Route: `POST /v1/workflows`
    *
    * @example
    * ```ts
    * import { AegisClient } from "@aegis/sdk";
+   * import { parseWorkflowManifest } from "@aegis/sdk/manifest";
    * import { createFakeOrchestrator } from "@aegis/sdk/testing";
    *
    * const fake = createFakeOrchestrator();
    * const client = new AegisClient({ baseUrl: "http://fake", bearerToken: fake.token, fetch: fake.fetch });
-   * const { workflow_id } = await client.registerWorkflow(`
+   * const { workflow_id } = await client.registerWorkflow(parseWorkflowManifest(`
    * apiVersion: 100monkeys.ai/v1
    * kind: Workflow
    * metadata: { name: greet, version: 1.0.0 }
@@ -635,13 +642,13 @@ export class AegisClient extends AegisCore {
    *   initial_state: HELLO
    *   states:
    *     HELLO: { kind: System, command: echo hello, transitions: [] }
-   * `);
+   * `));
    * console.log(workflow_id);
    * ```
    * @category Workflows
    */
   registerWorkflow(
-    manifest: workflows.WorkflowManifestInput,
+    manifest: WorkflowManifestInput,
     options?: workflows.RegisterWorkflowOptions,
   ): AegisPromise<workflows.RegisterWorkflowResponse> {
     return workflows.registerWorkflow(this, manifest, options);
@@ -669,7 +676,7 @@ export class AegisClient extends AegisCore {
    * @category Workflows
    */
   registerTemporalWorkflow(
-    manifest: workflows.WorkflowManifestInput,
+    manifest: WorkflowManifestInput,
     options?: workflows.RegisterWorkflowOptions,
   ): AegisPromise<workflows.RegisterWorkflowResponse> {
     return workflows.registerTemporalWorkflow(this, manifest, options);

@@ -5,6 +5,7 @@
  */
 
 import type { AegisCore } from "./core/pipeline.ts";
+import { openEventStream } from "./core/open_stream.ts";
 import { AegisPromise } from "./core/api_promise.ts";
 import type { EventStream } from "./core/stream.ts";
 import { expectArray } from "./core/expect.ts";
@@ -161,24 +162,27 @@ export interface StreamAgentEventsOptions extends RequestOptions {
 }
 
 /**
- * Deploys an agent from a manifest object, or from YAML or JSON text. The manifest is
- * validated locally first (a `ManifestValidationError` lists every problem), then sent as JSON.
+ * Deploys an agent from a manifest object (or its JSON text). The manifest is validated locally
+ * first (a `ManifestValidationError` lists every problem), then sent as JSON. YAML is read with
+ * `parseManifest` from `@aegis/sdk/manifest`, so that apps deploying from code do not bundle a
+ * YAML parser; YAML text passed here is refused with an `InvalidArgumentError` saying so.
  *
  * @example
  * ```ts
  * import { AegisClient } from "@aegis/sdk";
+ * import { parseManifest } from "@aegis/sdk/manifest";
  * import { createFakeOrchestrator } from "@aegis/sdk/testing";
  *
  * const fake = createFakeOrchestrator();
  * const client = new AegisClient({ baseUrl: "http://fake", bearerToken: fake.token, fetch: fake.fetch });
- * const { agent_id } = await client.deployAgent(`
+ * const { agent_id } = await client.deployAgent(parseManifest(`
  * apiVersion: 100monkeys.ai/v1
  * kind: Agent
  * metadata: { name: hello, version: 1.0.0 }
  * spec:
  *   runtime: { language: python, version: "3.11" }
  *   task: { instruction: Say hi }
- * `);
+ * `));
  * console.log(agent_id);
  * ```
  */
@@ -188,7 +192,7 @@ export function deployAgent(
   options: DeployAgentOptions = {},
 ): AegisPromise<DeployAgentResponse> {
   return AegisPromise.run(core, async (core) => {
-    const json = await prepareAgentManifest(manifest);
+    const json = prepareAgentManifest(manifest);
     try {
       return await core.request({
         method: "POST",
@@ -328,7 +332,7 @@ export function updateAgent(
 ): AegisPromise<SuccessResponse> {
   return AegisPromise.run(core, async (core) => {
     const id = agentIdArgument(agentId);
-    const json = await prepareAgentManifest(manifest);
+    const json = prepareAgentManifest(manifest);
     return await core.request({
       method: "PATCH",
       path: path`/v1/agents/${id}`,
@@ -488,7 +492,7 @@ export function streamAgentEvents(
 ): AegisPromise<EventStream<AgentEvent>> {
   return AegisPromise.run(core, async (core) => {
     const id = agentIdArgument(agentId);
-    return await core.stream<AgentEvent>({
+    return await openEventStream<AgentEvent>(core, {
       method: "GET",
       path: path`/v1/agents/${id}/events`,
       query: { follow: options.follow ?? true, verbose: options.verbose ? true : undefined },

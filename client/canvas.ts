@@ -7,6 +7,7 @@
  */
 
 import type { AegisCore } from "./core/pipeline.ts";
+import { openEventStream } from "./core/open_stream.ts";
 import { AegisPromise } from "./core/api_promise.ts";
 import { AegisProtocolError, InvalidArgumentError } from "../errors.ts";
 import { expectArray } from "./core/expect.ts";
@@ -349,7 +350,7 @@ export function streamCanvasSession(
   options: StreamCanvasSessionOptions = {},
 ): AegisPromise<EventStream<CanvasEvent>> {
   return AegisPromise.run(core, async (core) => {
-    return await core.stream<CanvasEvent>({
+    return await openEventStream<CanvasEvent>(core, {
       method: "GET",
       path: path`/v1/canvas/sessions/${
         uuidArgument(sessionId, "sessionId", "canvas session")

@@ -10,6 +10,7 @@
  */
 
 import type { AegisCore } from "./core/pipeline.ts";
+import { openEventStream } from "./core/open_stream.ts";
 import { AegisPromise } from "./core/api_promise.ts";
 import { AegisProtocolError, InvalidArgumentError } from "../errors.ts";
 import { expectArray } from "./core/expect.ts";
@@ -641,7 +642,7 @@ export function invokeFleet(
     const failurePolicy = request.failure_policy === "fail-fast"
       ? undefined
       : request.failure_policy;
-    return await core.stream<FleetEvent>({
+    return await openEventStream<FleetEvent>(core, {
       method: "POST",
       path: "/v1/edge/fleet/invoke",
       json: {

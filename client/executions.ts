@@ -8,6 +8,7 @@ import { AegisError } from "../errors.ts";
 import { executionIdArgument } from "./_ids.ts";
 import { executeAgent, type ExecuteAgentOptions, type ExecuteAgentResponse } from "./agents.ts";
 import type { AegisCore } from "./core/pipeline.ts";
+import { openEventStream } from "./core/open_stream.ts";
 import { AegisPromise } from "./core/api_promise.ts";
 import { FileDownload } from "./core/download.ts";
 import { expectArray } from "./core/expect.ts";
@@ -144,7 +145,7 @@ export function streamExecution(
   return AegisPromise.run(core, async (core) => {
     const id = executionIdArgument(executionId);
     const follow = options.follow ?? true;
-    return await core.stream<ExecutionEvent>({
+    return await openEventStream<ExecutionEvent>(core, {
       method: "GET",
       path: path`/v1/executions/${id}/events`,
       query: { follow: follow ? undefined : false, verbose: options.verbose ? true : undefined },

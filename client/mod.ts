@@ -46,6 +46,7 @@ export {
   type TraceContextProvider,
 } from "./core/hooks.ts";
 export { EventStream, type EventStreamSpec } from "./core/stream.ts";
+export { openEventStream } from "./core/open_stream.ts";
 export {
   eventStreamResponse,
   type EventStreamResponseOptions,
@@ -86,7 +87,7 @@ export {
   TokenRequestError,
   UnprocessableEntityError,
 } from "./core/errors.ts";
-export type { ManifestInput } from "./manifest_input.ts";
+export type { ManifestInput, WorkflowManifestInput } from "./manifest_input.ts";
 export { type HealthLive, healthLive, type HealthReady, healthReady } from "./health.ts";
 export {
   type AgentDetail,
@@ -173,7 +174,6 @@ export {
   type UpdateWorkflowScopeResponse,
   type WorkflowDeleteResponse,
   type WorkflowDetail,
-  type WorkflowManifestInput,
   type WorkflowRunResponse,
   type WorkflowScope,
   type WorkflowSummary,

@@ -6,6 +6,7 @@
  */
 
 import type { AegisCore } from "./core/pipeline.ts";
+import { openEventStream } from "./core/open_stream.ts";
 import { AegisPromise } from "./core/api_promise.ts";
 import { AegisError, AegisProtocolError, InvalidArgumentError } from "../errors.ts";
 import { AegisStreamInterruptedError } from "./core/errors.ts";
@@ -751,7 +752,7 @@ export function streamWorkflowExecutionLogs(
   options: StreamWorkflowExecutionLogsOptions = {},
 ): AegisPromise<EventStream<WorkflowLogEvent>> {
   return AegisPromise.run(core, async (core) => {
-    return await core.stream<WorkflowLogEvent>({
+    return await openEventStream<WorkflowLogEvent>(core, {
       method: "GET",
       path: path`/v1/workflows/executions/${workflowExecutionIdArgument(executionId)}/logs/stream`,
     }, {

@@ -4,7 +4,7 @@
  * @module
  */
 
-import type { WorkflowManifest } from "../manifest/workflow_types.ts";
+import { prepareWorkflowYaml, type WorkflowManifestInput } from "./manifest_input.ts";
 import type { AegisCore } from "./core/pipeline.ts";
 import { AegisPromise } from "./core/api_promise.ts";
 import { InvalidArgumentError } from "../errors.ts";
@@ -14,9 +14,6 @@ import { path } from "./core/path.ts";
 
 /** Visibility scope of a workflow. */
 export type WorkflowScope = "global" | "tenant";
-
-/** A workflow manifest object, or its YAML (or JSON) text. */
-export type WorkflowManifestInput = WorkflowManifest | string;
 
 /** One element of `GET /v1/workflows` (a bare array). */
 export interface WorkflowSummary {
@@ -177,18 +174,22 @@ export interface ExecuteTemporalWorkflowRequest {
 }
 
 /**
- * Registers a workflow. The manifest (object, or YAML/JSON text) is validated locally first — a
- * `ManifestValidationError` lists every problem — and then sent as raw YAML, which is what the
- * orchestrator parses. Repeated automatically after a lost response only with `force`.
+ * Registers a workflow. The manifest (an object, or its JSON text) is validated locally first —
+ * a `ManifestValidationError` lists every problem — and then sent as YAML, which is what the
+ * orchestrator parses. YAML text is read with `parseWorkflowManifest` from
+ * `@aegis/sdk/manifest` (the client does not bundle a YAML parser; YAML text passed here is
+ * refused with an `InvalidArgumentError` saying so). Repeated automatically after a lost
+ * response only with `force`.
  *
  * @example
  * ```ts
  * import { AegisClient } from "@aegis/sdk";
+ * import { parseWorkflowManifest } from "@aegis/sdk/manifest";
  * import { createFakeOrchestrator } from "@aegis/sdk/testing";
  *
  * const fake = createFakeOrchestrator();
  * const client = new AegisClient({ baseUrl: "http://fake", bearerToken: fake.token, fetch: fake.fetch });
- * const { workflow_id } = await client.registerWorkflow(`
+ * const { workflow_id } = await client.registerWorkflow(parseWorkflowManifest(`
  * apiVersion: 100monkeys.ai/v1
  * kind: Workflow
  * metadata: { name: greet, version: 1.0.0 }
@@ -196,7 +197,7 @@ export interface ExecuteTemporalWorkflowRequest {
  *   initial_state: HELLO
  *   states:
  *     HELLO: { kind: System, command: echo hello, transitions: [] }
- * `);
+ * `));
  * console.log(workflow_id);
  * ```
  */
@@ -244,9 +245,7 @@ async function register(
   manifest: WorkflowManifestInput,
   options: RegisterWorkflowOptions,
 ): Promise<RegisterWorkflowResponse> {
-  // Loaded on demand so that apps which never register workflows do not bundle the YAML code.
-  const { toWorkflowYaml } = await import("../manifest/wire.ts");
-  const yaml = toWorkflowYaml(manifest);
+  const yaml = prepareWorkflowYaml(manifest);
   return await core.request({
     method: "POST",
     path: route,

@@ -6,10 +6,9 @@
  */
 
 import type { AgentManifest } from "./agent_types.ts";
-import { validateManifest } from "./agent_validate.ts";
 import type { WorkflowManifest } from "./workflow_types.ts";
-import { validateWorkflowManifest } from "./workflow_validate.ts";
-import { parseManifest, parseWorkflowManifest, stringifyWorkflowManifest } from "./yaml.ts";
+import { parseManifest, parseWorkflowManifest } from "./yaml.ts";
+import { agentManifestToWire, renameForWire, workflowManifestToYaml } from "./_to_wire.ts";
 
 /**
  * Validates an agent manifest (an object, or YAML/JSON text) and returns the JSON object to send
@@ -40,18 +39,9 @@ import { parseManifest, parseWorkflowManifest, stringifyWorkflowManifest } from 
  * ```
  */
 export function toWireManifest(input: AgentManifest | string): Record<string, unknown> {
-  const manifest = typeof input === "string" ? parseManifest(input) : validateManifest(input);
-  const wire = structuredClone(manifest) as unknown as Record<string, unknown>;
-  const execution = (wire.spec as { execution?: Record<string, unknown> }).execution;
-  if (execution !== undefined && execution.max_iterations !== undefined) {
-    const renamed: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(execution)) {
-      if (key === "max_iterations") renamed.max_retries = value;
-      else renamed[key] = value;
-    }
-    (wire.spec as { execution?: Record<string, unknown> }).execution = renamed;
-  }
-  return wire;
+  return typeof input === "string"
+    ? renameForWire(parseManifest(input))
+    : agentManifestToWire(input);
 }
 
 /**
@@ -77,5 +67,5 @@ export function toWorkflowYaml(input: WorkflowManifest | string): string {
     parseWorkflowManifest(input);
     return input;
   }
-  return stringifyWorkflowManifest(validateWorkflowManifest(input));
+  return workflowManifestToYaml(input);
 }

@@ -5,12 +5,12 @@
  * @module
  */
 
-import { stringify } from "yaml";
 import type { RawIssue } from "./_checker.ts";
 import { type ParseOptions, positionedIssues, readYaml } from "./_yaml_reader.ts";
 import type { AgentManifest } from "./agent_types.ts";
 import { collectAgentIssues } from "./agent_validate.ts";
 import { ManifestValidationError } from "./error.ts";
+import { writeYaml } from "./_yaml_writer.ts";
 import type { WorkflowManifest } from "./workflow_types.ts";
 import { collectWorkflowIssues } from "./workflow_validate.ts";
 
@@ -131,8 +131,7 @@ export function stringifyWorkflowManifest(manifest: WorkflowManifest): string {
 
 /** YAML output settings shared by agent and workflow manifests. */
 function stringifyDocument(value: unknown): string {
-  // YAML 1.1 rules also quote strings such as "no", "on" or "y" that 1.1 parsers (PyYAML, older
-  // serde_yaml) would read as booleans; the output still means the same under YAML 1.2.
-  // Anchors/aliases for repeated sub-objects would make the text harder to review and edit.
-  return stringify(value, { version: "1.1", aliasDuplicateObjects: false, lineWidth: 0 });
+  // Strings that a YAML 1.1 parser (PyYAML, older serde_yaml) would read as booleans or numbers
+  // ("no", "on", "3.10") are quoted; no anchors or aliases, so the text is easy to review.
+  return writeYaml(value);
 }

@@ -11,7 +11,6 @@ import {
   AegisAbortError,
   AegisConnectionError,
   AegisError,
-  AegisProtocolError,
   AegisTimeoutError,
 } from "../../errors.ts";
 import { recordResponse, RESPONSE_RECORD, type ResponseRecord } from "./api_promise.ts";
@@ -35,7 +34,6 @@ import { fetchWithRedirectPolicy } from "./redirect.ts";
 import { redactUrl, safeUrl, sanitizeCause } from "./redact.ts";
 import { bodyReadError, parseJson, readText, type RequestLabel, where } from "./response.ts";
 import { backoffDelay, isIdempotent, judgeStatus, sleep } from "./retry.ts";
-import { EventStream, type EventStreamSpec } from "./stream.ts";
 import { startDeadline } from "./deadline.ts";
 import { deliverAtMostOnce } from "./transport.ts";
 
@@ -86,7 +84,7 @@ export interface RequestSpec {
 const MAX_ERROR_BODY_BYTES = 1024 * 1024;
 
 /** What the caller of the loop does with a successful response. */
-type Consume<R> = (
+export type Consume<R> = (
   response: Response,
   stop: () => void,
   controller: AbortController,
@@ -108,6 +106,20 @@ type Attempt =
   | { kind: "error"; error: AegisError; retryable: boolean; retryAfterMs?: number };
 
 /**
+ * Runs a call through `core`'s pipeline (auth, timeouts, retries, error mapping, hooks) and hands
+ * the successful response to `consume`. For call kinds that live outside the class (event
+ * streams), so that apps which never use them do not bundle them. Internal: not exported by any
+ * entry point.
+ */
+export let runCall: <R>(
+  core: AegisCore,
+  spec: RequestSpec,
+  options: RequestOptions,
+  consume: Consume<R>,
+  keepConnection: boolean,
+) => Promise<R>;
+
+/**
  * The transport shared by every resource: holds the configuration and credentials and runs the
  * request pipeline. `AegisClient` extends it; resource functions (`getExecution(core, id)`) take
  * it as their first argument, so an app that imports only a few functions bundles only those.
@@ -123,6 +135,17 @@ type Attempt =
  * ```
  */
 export class AegisCore {
+  static {
+    runCall = (core, spec, options, consume, keepConnection) => {
+      const record = recordOf(core);
+      const target = record?.core ?? core;
+      return target.#run(spec, options, (response, stop, controller, hooks) => {
+        if (record !== undefined) recordResponse(record, response, undefined);
+        return consume(response, stop, controller, hooks);
+      }, keepConnection);
+    };
+  }
+
   /** Base URL without a trailing slash. */
   readonly baseUrl: string;
   readonly #fetch: typeof fetch;
@@ -231,62 +254,6 @@ export class AegisCore {
       stop();
       if (record !== undefined) recordResponse(record, response, undefined);
       return Promise.resolve(response);
-    }, true);
-  }
-
-  /**
-   * Opens an SSE stream. Resolves once the response headers arrived (HTTP errors throw here);
-   * iterate the result with `for await`.
-   *
-   * @example
-   * ```ts
-   * import { AegisCore } from "@aegis/sdk/client";
-   * import { createFakeOrchestrator } from "@aegis/sdk/testing";
-   *
-   * const fake = createFakeOrchestrator();
-   * const core = new AegisCore({ baseUrl: "http://fake", bearerToken: fake.token, fetch: fake.fetch });
-   * const agentId = "0b8c2a43-59d8-4a0e-9a39-3d6f0c8a9b10";
-   * const stream = await core.stream(
-   *   { method: "GET", path: `/v1/agents/${agentId}/events` },
-   *   { decode: (m) => JSON.parse(m.data) },
-   * ).catch((e) => console.log(e.status)); // 404: no such agent
-   * ```
-   */
-  stream<T>(
-    spec: RequestSpec,
-    streamSpec: EventStreamSpec<T>,
-    options: RequestOptions = {},
-  ): Promise<EventStream<T>> {
-    const record = recordOf(this);
-    return (record?.core ?? this).#stream(spec, streamSpec, options, record);
-  }
-
-  async #stream<T>(
-    spec: RequestSpec,
-    streamSpec: EventStreamSpec<T>,
-    options: RequestOptions,
-    record: ResponseRecord | undefined,
-  ): Promise<EventStream<T>> {
-    const label = labelOf(spec, this.baseUrl);
-    const headers = { accept: "text/event-stream", ...spec.headers };
-    return await this.#run({ ...spec, headers }, options, (response, stop, controller, hooks) => {
-      stop();
-      if (response.body === null) {
-        return Promise.reject(new AegisProtocolError(`event stream has no body [${where(label)}]`));
-      }
-      if (record !== undefined) recordResponse(record, response, undefined);
-      return Promise.resolve(
-        new EventStream<T>(
-          {
-            response,
-            controller,
-            callerSignal: options.signal,
-            label,
-            onEvent: hooks?.streamObserver(),
-          },
-          streamSpec,
-        ),
-      );
     }, true);
   }
 
@@ -660,7 +627,7 @@ export class AegisCore {
  * base URLs carry no credentials) of the request, for messages and errors: with a base URL
  * `https://host/api`, a route `/v1/agents` is labelled `/api/v1/agents`.
  */
-function labelOf(spec: RequestSpec, baseUrl: string): RequestLabel {
+export function labelOf(spec: RequestSpec, baseUrl: string): RequestLabel {
   if (spec.url !== undefined) {
     const url = safeUrl(spec.url);
     return { method: spec.method, path: new URL(url).pathname, url };

@@ -2,6 +2,7 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { ConflictError, InvalidArgumentError, NotFoundError } from "../../mod.ts";
 import { helloManifest, setup } from "../helpers.ts";
+import { ManifestValidationError, parseManifest } from "../../manifest/mod.ts";
 
 const MISSING = "6c0e8f8e-7a43-4a8a-9a43-2b8d1f7c0c11";
 
@@ -51,15 +52,28 @@ describe("agents", () => {
     await assert.rejects(h.client.getAgent(agent_id), NotFoundError);
   });
 
-  it("deploys YAML text as JSON", async () => {
+  it("deploys JSON text and parsed YAML as JSON, and refuses YAML text before sending", async () => {
     const h = setup();
-    await h.client.deployAgent(
+    const yaml =
       "apiVersion: 100monkeys.ai/v1\nkind: Agent\nmetadata:\n  name: yaml-agent\n  version: 0.1.0\n" +
-        "spec:\n  runtime:\n    language: python\n    version: '3.11'\n  task:\n    instruction: Hi\n",
-    );
+      "spec:\n  runtime:\n    language: python\n    version: '3.11'\n  task:\n    instruction: Hi\n";
+    await h.client.deployAgent(parseManifest(yaml));
     const request = h.last("/v1/agents");
     assert.equal(request.headers.get("content-type"), "application/json");
     assert.equal(JSON.parse(request.body!).metadata.name, "yaml-agent");
+
+    await h.client.deployAgent(
+      JSON.stringify({ ...parseManifest(yaml), metadata: { name: "json-agent", version: "1" } }),
+    );
+    assert.equal(JSON.parse(h.last("/v1/agents").body!).metadata.name, "json-agent");
+
+    const before = h.fake.requests.length;
+    const error = await h.client.deployAgent(yaml).catch((e) => e);
+    assert.ok(error instanceof InvalidArgumentError);
+    assert.match(error.message, /parseManifest\(text\)/);
+    await assert.rejects(h.client.deployAgent("{ not json"), InvalidArgumentError);
+    await assert.rejects(h.client.deployAgent('{"kind": "Agent"}'), ManifestValidationError);
+    assert.equal(h.fake.requests.length, before);
   });
 
   it("executes with intent, context overrides, attachments and version", async () => {

@@ -6,7 +6,11 @@ import {
   NotFoundError,
   UnprocessableEntityError,
 } from "../../mod.ts";
-import { ManifestValidationError } from "../../manifest/mod.ts";
+import {
+  ManifestValidationError,
+  parseWorkflowManifest,
+  stringifyWorkflowManifest,
+} from "../../manifest/mod.ts";
 import type { WorkflowManifest } from "../../manifest/mod.ts";
 import { setup } from "../helpers.ts";
 
@@ -36,15 +40,17 @@ function manifest(name = "greet", version = "1.0.0"): WorkflowManifest {
 }
 
 describe("registerWorkflow", () => {
-  it("sends the YAML text unchanged as the raw body with force/scope query", async () => {
+  it("sends a parsed YAML manifest as YAML text with force/scope query", async () => {
     const h = setup();
-    const result = await h.client.registerWorkflow(YAML, { force: true, scope: "global" });
+    const parsed = parseWorkflowManifest(YAML);
+    const result = await h.client.registerWorkflow(parsed, { force: true, scope: "global" });
     const req = h.last("/v1/workflows");
     assert.equal(req.method, "POST");
     assert.equal(req.search, "force=true&scope=global");
     assert.equal(req.headers.get("content-type"), "application/yaml");
     assert.equal(req.headers.get("authorization"), `Bearer ${h.fake.token}`);
-    assert.equal(req.body, YAML);
+    assert.equal(req.body, stringifyWorkflowManifest(parsed));
+    assert.deepEqual(parseWorkflowManifest(req.body!), parsed);
     assert.match(result.workflow_id, /^[0-9a-f-]{36}$/);
     assert.equal(result.name, "greet");
     assert.equal(result.version, "1.0.0");
@@ -67,8 +73,26 @@ describe("registerWorkflow", () => {
     const h = setup();
     const bad = { ...manifest(), spec: { initial_state: "A", states: {} } } as WorkflowManifest;
     await assert.rejects(h.client.registerWorkflow(bad), ManifestValidationError);
-    await assert.rejects(h.client.registerWorkflow("kind: [unclosed"), ManifestValidationError);
+    await assert.rejects(h.client.registerWorkflow('{"kind": [unclosed'), InvalidArgumentError);
     assert.equal(h.fake.requests.filter((r) => r.path === "/v1/workflows").length, 0);
+  });
+
+  it("takes JSON text and refuses YAML text before sending, naming the parser to use", async () => {
+    const h = setup();
+    const json = JSON.stringify(manifest("from-json"));
+    assert.equal((await h.client.registerWorkflow(json)).name, "from-json");
+    assert.deepEqual(parseWorkflowManifest(h.last("/v1/workflows").body!), manifest("from-json"));
+    const before = h.fake.requests.length;
+    const error = await h.client.registerWorkflow(YAML).catch((e) => e);
+    assert.ok(error instanceof InvalidArgumentError);
+    assert.equal(error.argument, "manifest");
+    assert.match(error.message, /parseWorkflowManifest\(text\)/);
+    assert.match(error.message, /@aegis\/sdk\/manifest/);
+    await assert.rejects(
+      h.client.registerWorkflow(JSON.stringify(manifest()).replace("System", "Robot")),
+      ManifestValidationError,
+    );
+    assert.equal(h.fake.requests.length, before);
   });
 
   it("maps a duplicate registration to BadRequestError and overwrites with force", async () => {
@@ -94,7 +118,7 @@ describe("registerWorkflow", () => {
 describe("listWorkflows / getWorkflow / versions / delete", () => {
   it("lists a bare array, tenant-owned by default, global ones with visible", async () => {
     const h = setup();
-    await h.client.registerWorkflow(YAML);
+    await h.client.registerWorkflow(parseWorkflowManifest(YAML));
     await h.client.registerWorkflow(manifest("shared"), { scope: "global" });
     const own = await h.client.listWorkflows();
     assert.equal(h.last("/v1/workflows").search, "");
@@ -116,12 +140,13 @@ describe("listWorkflows / getWorkflow / versions / delete", () => {
 
   it("gets a workflow with manifest_yaml and 404s an unknown one", async () => {
     const h = setup();
-    const { workflow_id } = await h.client.registerWorkflow(YAML);
+    const { workflow_id } = await h.client.registerWorkflow(parseWorkflowManifest(YAML));
+    const sent = h.last("/v1/workflows").body;
     const detail = await h.client.getWorkflow("greet");
     assert.equal(h.last().method, "GET");
     assert.equal(h.last().path, "/v1/workflows/greet");
     assert.equal(detail.id, workflow_id);
-    assert.equal(detail.manifest_yaml, YAML);
+    assert.equal(detail.manifest_yaml, sent);
     const error = await h.client.getWorkflow("nope").catch((e) => e);
     assert.ok(error instanceof NotFoundError);
     assert.equal(error.status, 404);

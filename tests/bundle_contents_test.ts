@@ -1,0 +1,90 @@
+import { after, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { fileURLToPath } from "node:url";
+import * as esbuild from "esbuild";
+
+// What an app bundles is what it calls: the YAML parser only where YAML is read, the SSE parser
+// only where events are streamed. Checked on the bundle a browser/Worker build would make.
+const root = fileURLToPath(new URL("../", import.meta.url));
+
+/** The npm package says `"sideEffects": false` (scripts/npm_exports.ts); so do these sources. */
+const sdkWithoutSideEffects: esbuild.Plugin = {
+  name: "sdk-side-effects",
+  setup(build) {
+    build.onResolve({ filter: /^\.\.?\// }, (args) => {
+      if (args.pluginData?.resolving) return undefined;
+      return build.resolve(args.path, {
+        kind: args.kind,
+        resolveDir: args.resolveDir,
+        pluginData: { resolving: true },
+      }).then((result) => ({ ...result, sideEffects: false }));
+    });
+  },
+};
+
+/** Every module (SDK files and packages, bundled or left external) that an app's bundle holds. */
+async function modulesOf(app: string): Promise<string[]> {
+  const result = await esbuild.build({
+    stdin: { contents: app, resolveDir: root, loader: "ts", sourcefile: "app.ts" },
+    bundle: true,
+    platform: "browser",
+    format: "esm",
+    write: false,
+    metafile: true,
+    logLevel: "silent",
+    minify: true,
+    // The SDK's own modules are what this checks; packages show up as imports either way.
+    packages: "external",
+    plugins: [sdkWithoutSideEffects],
+  });
+  const output = Object.values(result.metafile!.outputs)[0];
+  return [
+    ...Object.keys(output.inputs).filter((input) => output.inputs[input].bytesInOutput > 0),
+    ...output.imports.map((i) => `package:${i.path}`),
+  ];
+}
+
+const YAML_CODE = ["package:yaml", "manifest/yaml.ts", "manifest/_yaml_reader.ts"];
+const SSE_CODE = ["client/core/sse.ts", "client/core/stream.ts"];
+
+function holding(modules: string[], wanted: string[]): string[] {
+  return modules.filter((m) => wanted.some((w) => m === w || m.endsWith("/" + w)));
+}
+
+after(() => esbuild.stop());
+
+describe("bundles hold only what the app calls", () => {
+  it("an AegisClient app that builds, deploys and streams bundles no YAML parser", async () => {
+    const modules = await modulesOf(`
+      import { AegisClient, AgentManifestBuilder } from "./mod.ts";
+      const client = new AegisClient({ baseUrl: "https://aegis.example", bearerToken: "t" });
+      const manifest = new AgentManifestBuilder("a", "python", "3.11").withInstruction("x").build();
+      const { agent_id } = await client.deployAgent(manifest);
+      await client.registerWorkflow({ apiVersion: "100monkeys.ai/v1", kind: "Workflow",
+        metadata: { name: "w" }, spec: { initial_state: "A", states: {} } } as never);
+      const { execution_id } = await client.startExecution(agent_id, "go");
+      for await (const event of await client.streamExecution(execution_id)) console.log(event);
+    `);
+    assert.deepEqual(holding(modules, YAML_CODE), []);
+    assert.equal(holding(modules, SSE_CODE).length, SSE_CODE.length, "streams are bundled");
+    assert.ok(modules.some((m) => m.endsWith("manifest/_yaml_writer.ts")), "writes workflow YAML");
+  });
+
+  it("a SEAL-only app bundles neither the YAML nor the SSE parser", async () => {
+    const modules = await modulesOf(`
+      import { SEALClient } from "./seal/mod.ts";
+      const seal = new SEALClient("https://aegis.example", "w", "ctx", { auth: "t" });
+      await seal.attest();
+      console.log(await seal.callTool("echo", {}));
+    `);
+    assert.deepEqual(holding(modules, [...YAML_CODE, ...SSE_CODE]), []);
+  });
+
+  it("would notice: an app that reads YAML bundles the parser", async () => {
+    const modules = await modulesOf(`
+      import { parseManifest } from "./manifest/mod.ts";
+      console.log(parseManifest("kind: Agent"));
+    `);
+    assert.deepEqual(holding(modules, YAML_CODE).sort(), [...YAML_CODE].sort());
+  });
+});
