@@ -12,13 +12,8 @@ import type { AgentManifest } from "./agent_types.ts";
 import { validateManifest } from "./agent_validate.ts";
 import type { WorkflowManifest } from "./workflow_types.ts";
 import { validateWorkflowManifest } from "./workflow_validate.ts";
-import {
-  parseManifest,
-  type ParseOptions,
-  parseWorkflowManifest,
-  stringifyManifest,
-  stringifyWorkflowManifest,
-} from "./yaml.ts";
+import { parseManifest, type ParseOptions, parseWorkflowManifest } from "./yaml.ts";
+import { stringifyManifest, stringifyWorkflowManifest } from "./yaml_stringify.ts";
 
 async function readText(path: string): Promise<string> {
   try {

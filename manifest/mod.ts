@@ -34,13 +34,8 @@ export {
 export { DEFAULT_RUNTIME_REGISTRY, defaultRuntimeVersion } from "./runtimes.ts";
 export { AgentManifestBuilder } from "./builder.ts";
 export { checkManifest, validateManifest } from "./agent_validate.ts";
-export {
-  parseManifest,
-  type ParseOptions,
-  parseWorkflowManifest,
-  stringifyManifest,
-  stringifyWorkflowManifest,
-} from "./yaml.ts";
+export { parseManifest, type ParseOptions, parseWorkflowManifest } from "./yaml.ts";
+export { stringifyManifest, stringifyWorkflowManifest } from "./yaml_stringify.ts";
 export { toWireManifest, toWorkflowYaml } from "./wire.ts";
 export { checkWorkflowManifest, validateWorkflowManifest } from "./workflow_validate.ts";
 export {

@@ -1,6 +1,6 @@
 /**
- * Agent and workflow manifests as YAML text: parsing with validation (issues carry line and
- * column) and serialisation that round-trips.
+ * Reading agent and workflow manifests from YAML text, with validation (issues carry line and
+ * column). Writing them is `yaml_stringify.ts`.
  *
  * @module
  */
@@ -10,7 +10,6 @@ import { type ParseOptions, positionedIssues, readYaml } from "./_yaml_reader.ts
 import type { AgentManifest } from "./agent_types.ts";
 import { collectAgentIssues } from "./agent_validate.ts";
 import { ManifestValidationError } from "./error.ts";
-import { writeYaml } from "./_yaml_writer.ts";
 import type { WorkflowManifest } from "./workflow_types.ts";
 import { collectWorkflowIssues } from "./workflow_validate.ts";
 
@@ -87,51 +86,4 @@ function parseValidated(
     });
   }
   return source.value;
-}
-
-/**
- * Serialises an agent manifest as YAML, keeping field order. Strings that YAML would read back as
- * numbers or booleans under YAML 1.2 or 1.1 (a runtime version `"3.10"`, `"no"`, `"on"`) are quoted, so
- * `parseManifest(stringifyManifest(m))` deep-equals `m`. It does not validate; use
- * {@link validateManifest} first when needed.
- *
- * @example
- * ```ts
- * import { AgentManifestBuilder, stringifyManifest } from "@aegis/sdk/manifest";
- *
- * const manifest = new AgentManifestBuilder("hello", "python", "3.10")
- *   .withInstruction("Say hi")
- *   .build();
- * console.log(stringifyManifest(manifest)); // ... version: "3.10" ...
- * ```
- */
-export function stringifyManifest(manifest: AgentManifest): string {
-  return stringifyDocument(manifest);
-}
-
-/**
- * Serialises a workflow manifest as YAML, keeping field and state order. Does not validate.
- *
- * @example
- * ```ts
- * import { stringifyWorkflowManifest } from "@aegis/sdk/manifest";
- *
- * const text = stringifyWorkflowManifest({
- *   apiVersion: "100monkeys.ai/v1",
- *   kind: "Workflow",
- *   metadata: { name: "w" },
- *   spec: { initial_state: "A", states: { A: { kind: "System", command: "true", transitions: [] } } },
- * });
- * console.log(text.startsWith("apiVersion: 100monkeys.ai/v1")); // true
- * ```
- */
-export function stringifyWorkflowManifest(manifest: WorkflowManifest): string {
-  return stringifyDocument(manifest);
-}
-
-/** YAML output settings shared by agent and workflow manifests. */
-function stringifyDocument(value: unknown): string {
-  // Strings that a YAML 1.1 parser (PyYAML, older serde_yaml) would read as booleans or numbers
-  // ("no", "on", "3.10") are quoted; no anchors or aliases, so the text is easy to review.
-  return writeYaml(value);
 }

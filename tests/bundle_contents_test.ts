@@ -80,6 +80,15 @@ describe("bundles hold only what the app calls", () => {
     assert.deepEqual(holding(modules, [...YAML_CODE, ...SSE_CODE]), []);
   });
 
+  it("importing the root entry, all of it, loads no YAML parser (cold import)", async () => {
+    const modules = await modulesOf(`
+      import * as sdk from "./mod.ts";
+      console.log(Object.values(sdk).length);
+    `);
+    assert.deepEqual(holding(modules, YAML_CODE), []);
+    assert.ok(modules.some((m) => m.endsWith("manifest/_yaml_writer.ts")), "writes YAML");
+  });
+
   it("would notice: an app that reads YAML bundles the parser", async () => {
     const modules = await modulesOf(`
       import { parseManifest } from "./manifest/mod.ts";
