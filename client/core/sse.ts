@@ -35,13 +35,13 @@ const COLON = 58;
 const BOM = 0xfeff;
 const REPLACEMENT_CHARACTER = "\ufffd";
 const DEFAULT_MAX_EVENT_BYTES = 16 * 1024 * 1024;
+const EMPTY = new Uint8Array(0);
 /**
- * Node 20's one-shot `TextDecoder.decode` builds non-ASCII text through V8's generic UTF-8 path,
- * about 1.4× slower than its streaming (ICU) converter, and is 3× faster for ASCII. Everywhere
- * else (Node 22+, Deno, Bun, workerd, browsers) the one-shot call is as fast or faster for both.
- * A speed choice only: both give the same text, and only whole characters are decoded.
+ * What `feed` returns for a chunk that completes no event (most chunks of a large event): one
+ * shared array rather than a new one per chunk. Not frozen: V8 iterates frozen arrays on a
+ * slower path, and every caller only reads the answer.
  */
-const STREAMING_DECODE_IS_FASTER = isNode20();
+const NO_EVENTS: SSEMessage[] = [];
 
 /**
  * Up to this size an all-ASCII chunk is turned into text without calling the decoder, where the
@@ -73,14 +73,17 @@ const SMALL_CHUNK_BYTES = isNative(TextDecoder.prototype.decode) ? 0 : 16;
 export class SSEParser {
   readonly #maxEventBytes: number;
   readonly #onComment: ((comment: string) => void) | undefined;
-  readonly #decoder = new TextDecoder("utf-8", { ignoreBOM: true });
+  /** Decodes chunks that follow ASCII text (so probably are ASCII too)… */
+  readonly #asciiDecoder = new TextDecoder("utf-8", { ignoreBOM: true });
   /**
-   * Only where streaming is the faster way to decode non-ASCII text (Node 20). Strict: there
-   * that costs nothing extra and spares the search for U+FFFD.
+   * …and this one those that follow non-ASCII text. Both are lenient and only ever given whole
+   * characters, so they give the same text; this one has streamed once (nothing), which on some
+   * runtimes (Node 20) moves it for good from a one-shot path that is fast for ASCII but slow
+   * for other text to a converter that is faster for it. Elsewhere that call changes nothing.
    */
-  readonly #streamingDecoder = STREAMING_DECODE_IS_FASTER
-    ? new TextDecoder("utf-8", { fatal: true, ignoreBOM: true })
-    : undefined;
+  #textDecoder: TextDecoder | undefined;
+  /** The events the current `feed` completed. */
+  #events = NO_EVENTS;
   /** The last chunk was all ASCII: the next one probably is too. */
   #lastTextAscii = true;
   /** The first bytes of a character that the previous chunk ended in the middle of. */
@@ -116,12 +119,15 @@ export class SSEParser {
     this.#onComment = options.onComment;
   }
 
-  /** Consumes a chunk and returns the events it completed (possibly none). */
+  /**
+   * Consumes a chunk and returns the events it completed (possibly none). The array is only
+   * for reading: when empty, it is shared.
+   */
   feed(chunk: Uint8Array): SSEMessage[] {
-    const events: SSEMessage[] = [];
+    this.#events = NO_EVENTS;
     const text = this.#decode(chunk);
     const length = text.length;
-    if (length === 0) return events;
+    if (length === 0) return NO_EVENTS;
     // A text as long as the bytes it came from is all ASCII: its sizes in bytes are its lengths.
     const ascii = this.#textBytes === length;
     this.#lastTextAscii = ascii;
@@ -150,9 +156,9 @@ export class SSEParser {
         break;
       }
       if (this.#pending === "") {
-        this.#line(text, start, end, ascii ? end - start : undefined, events);
+        this.#line(text, start, end, ascii ? end - start : undefined);
       } else {
-        this.#completePending(text, start, end, ascii, events);
+        this.#completePending(text, start, end, ascii);
       }
       if (text.charCodeAt(end) === CR) {
         if (end + 1 < length) {
@@ -165,11 +171,13 @@ export class SSEParser {
         start = end + 1;
         // Blank lines right after an LF end events: no search needed to find them.
         while (text.charCodeAt(start) === LF) {
-          this.#dispatch(events);
+          this.#dispatch();
           start++;
         }
       }
     }
+    const events = this.#events;
+    this.#events = NO_EVENTS;
     return events;
   }
 
@@ -238,19 +246,20 @@ export class SSEParser {
     return completed === "" ? text : completed + text;
   }
 
-  /** Decodes bytes that end on a whole character (so a streaming decoder never keeps any). */
+  /** Decodes bytes that end on a whole character, leniently, then checks the text. */
   #decodeWhole(bytes: Uint8Array): string {
-    if (this.#streamingDecoder !== undefined && !this.#lastTextAscii) {
-      try {
-        return this.#streamingDecoder.decode(bytes, { stream: true });
-      } catch (error) {
-        throw new AegisProtocolError("event stream contains invalid UTF-8", { cause: error });
-      }
-    }
-    const text = this.#decoder.decode(bytes);
+    const text = (this.#lastTextAscii ? this.#asciiDecoder : this.#nonAsciiDecoder()).decode(bytes);
     // U+FFFD is either in the input or stands for invalid bytes: only then look closer.
     if (text.includes(REPLACEMENT_CHARACTER)) checkStrictly(bytes);
     return text;
+  }
+
+  #nonAsciiDecoder(): TextDecoder {
+    if (this.#textDecoder === undefined) {
+      this.#textDecoder = new TextDecoder("utf-8", { ignoreBOM: true });
+      this.#textDecoder.decode(EMPTY, { stream: true });
+    }
+    return this.#textDecoder;
   }
 
   /** Adds a piece of an unfinished line; `bytes` is its UTF-8 size when known without counting. */
@@ -285,13 +294,7 @@ export class SSEParser {
   }
 
   /** Ends the pending line with `text[start, end)` (`end` is a line break) and interprets it. */
-  #completePending(
-    text: string,
-    start: number,
-    end: number,
-    ascii: boolean,
-    events: SSEMessage[],
-  ): void {
+  #completePending(text: string, start: number, end: number, ascii: boolean): void {
     const head = text.slice(start, end);
     let bytes: number | undefined;
     // Long lines get their exact size (cheap: only the partial pieces of non-ASCII text are
@@ -307,7 +310,7 @@ export class SSEParser {
       line = this.#pendingPieces.join("");
     }
     this.#clearPending();
-    this.#line(line, 0, line.length, bytes, events);
+    this.#line(line, 0, line.length, bytes);
   }
 
   #clearPending(): void {
@@ -319,15 +322,9 @@ export class SSEParser {
   }
 
   /** Interprets the line `text[start, end)`; `bytes` is its UTF-8 size, when known. */
-  #line(
-    text: string,
-    start: number,
-    end: number,
-    bytes: number | undefined,
-    events: SSEMessage[],
-  ): void {
+  #line(text: string, start: number, end: number, bytes: number | undefined): void {
     if (start === end) {
-      this.#dispatch(events);
+      this.#dispatch();
       return;
     }
     // The character at `end` is a line break or past the text, so these probes never match
@@ -406,9 +403,10 @@ export class SSEParser {
     this.#dataLines++;
   }
 
-  #dispatch(events: SSEMessage[]): void {
+  #dispatch(): void {
     if (this.#dataLines > 0) {
-      events.push({
+      if (this.#events === NO_EVENTS) this.#events = [];
+      this.#events.push({
         event: this.#event || "message",
         data: this.#data,
         id: this.#lastId,
@@ -431,12 +429,6 @@ export class SSEParser {
 function isNative(method: unknown): boolean {
   return typeof method === "function" &&
     /\{\s*\[native code\]\s*\}\s*$/.test(Function.prototype.toString.call(method));
-}
-
-function isNode20(): boolean {
-  const g = globalThis as { process?: { versions?: { node?: string } } };
-  return !("Deno" in globalThis) && !("Bun" in globalThis) &&
-    (g.process?.versions?.node?.startsWith("20.") ?? false);
 }
 
 /** Length of the UTF-8 sequence a valid lead byte starts. */

@@ -171,14 +171,25 @@ export class EventStream<T> implements AsyncIterable<T> {
     const spec = this.#spec;
     const parser = new SSEParser({ maxEventBytes: spec.maxEventBytes });
     const reader = response.body!.getReader();
+    const idleTimeoutMs = spec.idleTimeoutMs;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    // When bytes last came. The timer is set once per idle period rather than reset for every
+    // chunk (a timer costs far more than reading the clock): when it fires after bytes came, it
+    // is set again for what is left of the period since.
+    let lastBytesAt = 0;
+    const onIdleTimer = () => {
+      const left = idleTimeoutMs! - (performance.now() - lastBytesAt);
+      if (left > 0) {
+        timer = setTimeout(onIdleTimer, left);
+        return;
+      }
+      this.#idle = true;
+      controller.abort();
+    };
     const armIdleTimer = () => {
-      if (spec.idleTimeoutMs === undefined) return;
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        this.#idle = true;
-        controller.abort();
-      }, spec.idleTimeoutMs);
+      if (idleTimeoutMs === undefined) return;
+      lastBytesAt = performance.now();
+      timer ??= setTimeout(onIdleTimer, idleTimeoutMs);
     };
     // Ends a pending read on close, idle timeout or caller abort, even with a fetch that ignores
     // its signal.

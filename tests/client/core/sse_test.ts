@@ -171,3 +171,168 @@ describe("SSEParser", () => {
     assert.equal(events[0].data.length, payload.length);
   });
 });
+
+/** Splits `bytes` at the given offsets. */
+function cut(bytes: Uint8Array, offsets: number[]): Uint8Array[] {
+  const chunks: Uint8Array[] = [];
+  let from = 0;
+  for (const offset of offsets) {
+    chunks.push(bytes.subarray(from, offset));
+    from = offset;
+  }
+  chunks.push(bytes.subarray(from));
+  return chunks;
+}
+
+/** Splits `bytes` into chunks of `size` bytes. */
+function chunksOf(bytes: Uint8Array, size: number): Uint8Array[] {
+  const chunks: Uint8Array[] = [];
+  for (let i = 0; i < bytes.length; i += size) chunks.push(bytes.subarray(i, i + size));
+  return chunks;
+}
+
+// Chunks above 16 bytes go to a decoder (the one for text after ASCII text, or the one for text
+// after other text: the texts below mix both); smaller ones, where the decoder is a JavaScript
+// wrapper, to the small-chunk path; characters split between chunks are completed by the parser.
+describe("SSEParser (decoders, split characters, chunks of every size)", () => {
+  const options = {};
+  // ASCII padding first, so that cuts near the multibyte characters leave chunks of > 16 bytes.
+  const TEXT = `: ${"p".repeat(40)}\n` +
+    'data: {"t":"é€😀 ünï"}\r\n' +
+    "id: ✓1\rdata: a\u00a0b😀\r\n\r" +
+    `: ${"q".repeat(40)}\r` +
+    "event: ß\ndata: 𝄞x\n\n" +
+    `data: ${"é".repeat(20)}\n\n`;
+  const BYTES = encoder.encode(TEXT);
+  const EXPECTED = [
+    { event: "message", data: '{"t":"é€😀 ünï"}\na\u00a0b😀', id: "✓1", retry: undefined },
+    { event: "ß", data: "𝄞x", id: "✓1", retry: undefined },
+    { event: "message", data: "é".repeat(20), id: "✓1", retry: undefined },
+  ];
+
+  it("yields the same events wherever two cuts fall (inside characters, after a CR)", () => {
+    assert.deepEqual(parseAll([BYTES], options), EXPECTED);
+    for (let i = 0; i <= BYTES.length; i++) {
+      assert.deepEqual(parseAll(cut(BYTES, [i]), options), EXPECTED, `cut at ${i}`);
+      for (let j = i + 1; j <= BYTES.length; j += 3) {
+        assert.deepEqual(parseAll(cut(BYTES, [i, j]), options), EXPECTED, `cuts at ${i}, ${j}`);
+      }
+    }
+  });
+
+  it("yields the same events in chunks of every size from 1 to 70 bytes", () => {
+    for (let size = 1; size <= 70; size++) {
+      assert.deepEqual(parseAll(chunksOf(BYTES, size), options), EXPECTED, `size ${size}`);
+    }
+  });
+
+  it("completes a character given one byte at a time after a large chunk", () => {
+    // The large chunk ends in the lead byte of 😀; its three continuation bytes follow alone.
+    const bytes = encoder.encode(`data: ${"a".repeat(30)}😀b\n\n`);
+    const lead = bytes.indexOf(0xf0);
+    const chunks = cut(bytes, [lead + 1, lead + 2, lead + 3, lead + 4]);
+    assert.deepEqual(parseAll(chunks, options).map((e) => e.data), [`${"a".repeat(30)}😀b`]);
+    // And the other way round: a chunk of one lead byte, then a large chunk.
+    const other = cut(bytes, [lead, lead + 1]);
+    assert.deepEqual(parseAll(other, options).map((e) => e.data), [`${"a".repeat(30)}😀b`]);
+  });
+
+  it("strips a BOM split across chunks only at the start, and keeps a CR's LF together", () => {
+    const bytes = Uint8Array.of(
+      0xef,
+      0xbb,
+      0xbf,
+      ...encoder.encode(`data: ${"é".repeat(12)}\r\n\r\ndata: \ufeffx\r\n\r\n`),
+    );
+    for (let i = 0; i <= bytes.length; i++) {
+      assert.deepEqual(
+        parseAll(cut(bytes, [i]), options).map((e) => e.data),
+        ["é".repeat(12), "\ufeffx"],
+        `cut at ${i}`,
+      );
+    }
+  });
+
+  it("rejects invalid UTF-8 at the chunk that brings it, in large chunks too", () => {
+    const invalid = [
+      [0xc0, 0x80],
+      [0xe0, 0x80, 0x80],
+      [0xed, 0xa0, 0x80],
+      [0xf4, 0x90, 0x80, 0x80],
+      [0xe2, 0x41],
+      [0x80],
+      [0xff],
+      [0xf0, 0x9f, 0x98, 0x41],
+    ];
+    for (const sequence of invalid) {
+      const head = encoder.encode(`data: ${"é".repeat(12)}`);
+      const bytes = Uint8Array.of(...head, ...sequence, ...encoder.encode("z".repeat(20)), 10, 10);
+      // The first invalid byte: the sequence's last byte when it is a truncated one.
+      const bad = head.length +
+        (sequence.length > 1 && (sequence.at(-1)! & 0xc0) !== 0x80
+          ? sequence.length - 1
+          : sequence[0] >= 0xf5 || sequence[0] === 0x80 || sequence[0] === 0xc0
+          ? 0
+          : 1);
+      for (let i = 0; i <= bytes.length; i++) {
+        const parser = new SSEParser(options);
+        const chunks = cut(bytes, [i]);
+        if (i > bad) {
+          assert.throws(() => parser.feed(chunks[0]), AegisProtocolError, `${sequence} at ${i}`);
+        } else {
+          parser.feed(chunks[0]);
+          assert.throws(() => parser.feed(chunks[1]), AegisProtocolError, `${sequence} at ${i}`);
+        }
+      }
+    }
+  });
+
+  it("reports an unfinished character at the end of the stream as incomplete", () => {
+    const parser = new SSEParser(options);
+    const bytes = encoder.encode(`data: ${"é".repeat(12)}\n\n€`);
+    assert.equal(parser.feed(bytes.subarray(0, bytes.length - 1)).length, 1);
+    assert.equal(parser.end(), true);
+    // The parser starts over: the unfinished character is gone.
+    assert.deepEqual(parser.feed(encoder.encode("data: ok\n\n")).map((e) => e.data), ["ok"]);
+    assert.equal(parser.end(), false);
+  });
+
+  it("counts the bound exactly in bytes near the limit, in chunks of every size", () => {
+    // 1,024 bytes: "data: " (6) + 1,018 bytes of value on one line, split across chunks.
+    const limit = { ...options, maxEventBytes: 1024 };
+    const value = (units: string, rest: number) => units + "a".repeat(rest);
+    const euros = "€".repeat(300); // 900 bytes
+    for (const size of [5, 17, 64, 255, 256, 1000]) {
+      const accepted = encoder.encode(`data: ${value(euros, 118)}\n\n`);
+      assert.equal(parseAll(chunksOf(accepted, size), limit)[0].data.length, 418, `size ${size}`);
+      const refused = encoder.encode(`data: ${value(euros, 119)}\n\n`);
+      assert.throws(
+        () => parseAll(chunksOf(refused, size), limit),
+        /exceeds the 1024-byte limit/,
+        `size ${size}`,
+      );
+      // A 4-byte character straddling the limit: 6 + 1,016 + 4 is one byte too many.
+      const straddle = encoder.encode(`data: ${value("😀".repeat(254), 0)}😀\n\n`);
+      assert.throws(() => parseAll(chunksOf(straddle, size), limit), /exceeds/, `size ${size}`);
+      const fits = encoder.encode(`data: ${value("😀".repeat(254), 2)}\n\n`);
+      assert.equal(parseAll(chunksOf(fits, size), limit).length, 1, `size ${size}`);
+    }
+  });
+
+  it("keeps a U+FFFD or U+FEFF sent as a character in large chunks after non-ASCII text", () => {
+    const bytes = encoder.encode(
+      `data: ${"é".repeat(12)}\n\ndata: \ufeff${"x".repeat(20)}\ufffd\n\n`,
+    );
+    const expected = ["é".repeat(12), `\ufeff${"x".repeat(20)}\ufffd`];
+    for (let i = 0; i <= bytes.length; i++) {
+      assert.deepEqual(parseAll(cut(bytes, [i])).map((e) => e.data), expected, `cut at ${i}`);
+    }
+  });
+
+  it("returns an empty array for chunks that complete no event", () => {
+    const parser = new SSEParser(options);
+    assert.deepEqual(parser.feed(encoder.encode("data: é")), []);
+    assert.deepEqual(parser.feed(encoder.encode("\n")), []);
+    assert.deepEqual(parser.feed(encoder.encode("\n")).map((e) => e.data), ["é"]);
+  });
+});
