@@ -14,7 +14,7 @@
 import { median } from "./lib/measure.ts";
 import { renderReport } from "./lib/report.ts";
 import type { BenchData, ColdImport, RuntimeName } from "./lib/report.ts";
-import { npmPackageJson } from "../scripts/npm_exports.ts";
+import { NPM_TSC_OPTIONS, npmPackageJson } from "../scripts/npm_exports.ts";
 
 const benchDir = new URL(".", import.meta.url).pathname.replace(/\/$/, "");
 const rootDir = benchDir.replace(/\/bench$/, "");
@@ -163,21 +163,7 @@ async function buildPackage(): Promise<void> {
     rootDir,
     "--outDir",
     packageDir,
-    "--module",
-    "nodenext",
-    "--moduleResolution",
-    "nodenext",
-    "--target",
-    "es2022",
-    "--lib",
-    "esnext,dom,dom.iterable",
-    "--types",
-    "node",
-    "--strict",
-    "--rewriteRelativeImportExtensions",
-    "--skipLibCheck",
-    "--newLine",
-    "lf",
+    ...NPM_TSC_OPTIONS,
     ...Object.values(config.exports as Record<string, string>).map((p) =>
       `${rootDir}/${p.slice(2)}`
     ),

@@ -15,7 +15,7 @@
  * @module
  */
 
-import { MIN_TYPESCRIPT, npmPackageJson } from "./npm_exports.ts";
+import { MIN_TYPESCRIPT, NPM_TSC_OPTIONS, npmPackageJson } from "./npm_exports.ts";
 
 const root = new URL("../", import.meta.url);
 const rootPath = decodeURIComponent(root.pathname);
@@ -127,25 +127,11 @@ await step("compiled with tsc", async () => {
     rootPath,
     "--outDir",
     outDir,
-    "--module",
-    "nodenext",
-    "--moduleResolution",
-    "nodenext",
-    "--target",
-    "es2022",
-    "--lib",
-    "esnext,dom,dom.iterable",
-    "--types",
-    "node",
-    "--strict",
+    ...NPM_TSC_OPTIONS,
     "--declaration",
     "--sourceMap",
     "--inlineSources",
-    "--rewriteRelativeImportExtensions",
-    "--skipLibCheck",
     "--noEmitOnError",
-    "--newLine",
-    "lf",
     ...Object.values(config.exports as Record<string, string>).map((p) => rootPath + p.slice(2)),
   ]);
   await declareDisposalSymbols();

@@ -86,6 +86,28 @@ export function npmVersionRange(imports: Record<string, string>, name: string): 
 }
 
 /** The oldest TypeScript the published types are tested with (`scripts/build_npm.ts`; README). */
+/**
+ * The compiler settings of the npm build: `scripts/build_npm.ts` adds declarations and source
+ * maps, the benchmarks and the declaration tests compile with exactly these.
+ */
+export const NPM_TSC_OPTIONS: readonly string[] = [
+  "--module",
+  "nodenext",
+  "--moduleResolution",
+  "nodenext",
+  "--target",
+  "es2022",
+  "--lib",
+  "esnext,dom,dom.iterable",
+  "--types",
+  "node",
+  "--strict",
+  "--rewriteRelativeImportExtensions",
+  "--skipLibCheck",
+  "--newLine",
+  "lf",
+];
+
 export const MIN_TYPESCRIPT = "5.4";
 
 /** The repository users are sent to (npm `repository`, `homepage`, `bugs`; README links). */

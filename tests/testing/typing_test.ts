@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import process from "node:process";
 import { fileURLToPath } from "node:url";
+import { NPM_TSC_OPTIONS } from "../../scripts/npm_exports.ts";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const tsc = join(root, "node_modules/typescript/bin/tsc");
@@ -42,19 +43,7 @@ describe("the fake's declarations", () => {
         join(dir, "decl"),
         "--rootDir",
         root,
-        "--module",
-        "nodenext",
-        "--moduleResolution",
-        "nodenext",
-        "--target",
-        "es2022",
-        "--lib",
-        "esnext,dom,dom.iterable",
-        "--types",
-        "node",
-        "--strict",
-        "--skipLibCheck",
-        "--rewriteRelativeImportExtensions",
+        ...NPM_TSC_OPTIONS,
         join(root, "testing/mod.ts"),
         join(root, "testing/server.ts"),
       ]);
