@@ -31,7 +31,7 @@ import {
   type RequestOptions,
   resolveClientOptions,
 } from "./options.ts";
-import { fetchWithRedirectPolicy } from "./redirect.ts";
+import { followRedirects, isRedirect } from "./redirect.ts";
 import { redactUrl, safeUrl, sanitizeCause } from "./redact.ts";
 import {
   bodyReadError,
@@ -462,6 +462,7 @@ export class AegisCore {
       method: spec.method,
       headers,
       signal: controller.signal,
+      redirect: "manual",
     };
     if (spec.json !== undefined) init.body = JSON.stringify(spec.json);
     else if (spec.body !== undefined) init.body = spec.body;
@@ -472,17 +473,24 @@ export class AegisCore {
     const started = debug || hooks !== undefined ? Date.now() : 0;
     if (debug) this.#log.write("debug", "request", { ...label, url: redactUrl(url) });
     try {
-      const response = await fetchWithRedirectPolicy(this.#fetch, url, init, {
-        follow: spec.followRedirects !== false,
-        replayableBody: !(init.body instanceof ReadableStream),
-        label,
-        onFollow: (status, location) =>
-          this.#log.write("info", "following a same-origin redirect", {
-            ...label,
-            status,
-            location,
-          }),
-      });
+      // `redirect: "manual"` (set above) and the redirect policy (`redirect.ts`) only when an
+      // answer is a redirect: most never are. Called detached: Workers' fetch throws "Illegal
+      // invocation" when `this` is not global.
+      const fetchImpl = this.#fetch;
+      let response = await fetchImpl(url, init);
+      if (isRedirect(response)) {
+        response = await followRedirects(fetchImpl, url, init, response, {
+          follow: spec.followRedirects !== false,
+          replayableBody: !(init.body instanceof ReadableStream),
+          label,
+          onFollow: (status, location) =>
+            this.#log.write("info", "following a same-origin redirect", {
+              ...label,
+              status,
+              location,
+            }),
+        });
+      }
       if (debug) {
         this.#log.write("debug", "response", {
           ...label,
