@@ -199,7 +199,7 @@ export class AegisCore {
     return await this.#run(spec, options, async (response, stop, _controller, _hooks, reading) => {
       try {
         const text = await readText(response, this.#maxResponseBytes, label, reading);
-        const body = parseJson(text, label, response.headers.get("content-type"));
+        const body = parseJson(text, label, response.headers);
         if (spec.embeddedErrors) {
           const error = embeddedError(body, response, label);
           if (error) throw error;

@@ -188,13 +188,22 @@ function concatBytes(chunks: Uint8Array[], total: number): Uint8Array {
   return all;
 }
 
-/** Parses a JSON body; anything else is an {@link AegisProtocolError}. Empty text → `undefined`. */
-export function parseJson(text: string, label: RequestLabel, contentType: string | null): unknown {
+/**
+ * Parses a JSON body; anything else is an {@link AegisProtocolError}. Empty text → `undefined`.
+ * The content type (for the message) may be given as the response's headers: it is then only
+ * looked up when the body is not JSON, which saves a header lookup per call.
+ */
+export function parseJson(
+  text: string,
+  label: RequestLabel,
+  contentType: string | null | Headers,
+): unknown {
   if (text.length === 0) return undefined;
   try {
     return JSON.parse(text);
   } catch (error) {
-    const kind = contentType ? ` (${contentType.split(";")[0]})` : "";
+    const type = contentType instanceof Headers ? contentType.get("content-type") : contentType;
+    const kind = type ? ` (${type.split(";")[0]})` : "";
     throw new AegisProtocolError(
       `expected a JSON body but got ${text.length} characters of something else${kind} ` +
         `[${where(label)}]`,

@@ -248,4 +248,22 @@ describe("reading response bodies from an in-process fetch", () => {
     assert.equal(reading.onAbort, undefined);
     await assert.rejects(readText(make(), 5, ROUTE, reading), AegisProtocolError);
   });
+
+  it("a body that is not JSON is a protocol error naming its content type", async () => {
+    const core = new AegisCore({
+      baseUrl: "http://in-process.test",
+      auth: "none",
+      maxRetries: 0,
+      fetch: () =>
+        Promise.resolve(
+          new Response("<html>oops</html>", {
+            headers: { "content-type": "text/html; charset=utf-8" },
+          }),
+        ),
+    });
+    const error = await core.request(ROUTE).catch((e) => e);
+    assert.ok(error instanceof AegisProtocolError, String(error));
+    assert.match(error.message, /expected a JSON body but got 17 characters .*\(text\/html\)/);
+    assert.ok(error.cause instanceof SyntaxError);
+  });
 });
