@@ -51,9 +51,27 @@ export async function fetchWithRedirectPolicy(
   policy: RedirectPolicy,
 ): Promise<Response> {
   init.redirect = "manual";
-  let current = url;
   // Called detached: Workers' fetch throws "Illegal invocation" when `this` is not global.
-  let response = await fetchImpl(current, init);
+  const response = await fetchImpl(url, init);
+  return isRedirect(response)
+    ? await followRedirects(fetchImpl, url, init, response, policy)
+    : response;
+}
+
+/**
+ * What {@link fetchWithRedirectPolicy} does after the first answer, for a caller that sent the
+ * request itself (with `redirect: "manual"`) and got a redirect: most requests never are, so
+ * they need neither the policy object nor another async step.
+ */
+export async function followRedirects(
+  fetchImpl: typeof fetch,
+  url: string,
+  init: RequestInit,
+  first: Response,
+  policy: RedirectPolicy,
+): Promise<Response> {
+  let current = url;
+  let response = first;
   for (let hops = 0; isRedirect(response); hops++) {
     let next: URL;
     try {

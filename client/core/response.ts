@@ -18,34 +18,73 @@ export interface RequestLabel {
 }
 
 /**
+ * A cheaper way to end a pending read than an `abort` listener on its signal (on Node, adding
+ * and removing one costs microseconds and garbage on every call): whoever aborts `signal` then
+ * takes `onAbort`, when it is set, clears it and calls it with the reason.
+ */
+export interface ReadAbort {
+  /** The signal the read belongs to. */
+  readonly signal: AbortSignal;
+  /** Set by the read while it waits, cleared when it ends. */
+  onAbort: ((reason: unknown) => void) | undefined;
+}
+
+/**
  * Reads a body completely as UTF-8, refusing more than `limit` bytes and invalid UTF-8.
  * A body that breaks off mid-way becomes an {@link AegisConnectionError}. Aborting `signal`
- * ends the read even with a `fetch` that ignores its own signal (it then throws the reason).
+ * (or the signal of a {@link ReadAbort}, whose `onAbort` is then called) ends the read even
+ * with a `fetch` that ignores its own signal (it then throws the reason).
  */
-export async function readText(
+export function readText(
   response: Response,
   limit: number,
   label: RequestLabel,
-  signal?: AbortSignal,
+  abort?: AbortSignal | ReadAbort,
 ): Promise<string> {
-  if (response.body === null) return "";
-  const declared = Number(response.headers.get("content-length") ?? NaN);
-  if (declared > limit) {
-    await response.body.cancel().catch(() => {});
-    throw new AegisProtocolError(
-      `response body of ${declared} bytes exceeds the ${limit}-byte limit [${where(label)}]`,
-    );
+  // Not an async function: the usual case (a declared length) is one promise from the runtime's
+  // whole-body read to the text, without the extra promises and ticks of async layers.
+  try {
+    if (response.body === null) return Promise.resolve("");
+    const declared = Number(response.headers.get("content-length") ?? NaN);
+    if (declared > limit) return refuseDeclared(response.body, declared, limit, label);
+    // A declared length within the limit bounds the body already (HTTP framing ends it there),
+    // so the runtime's own whole-body read is safe, and on Deno it costs far less CPU than a
+    // reader loop. Without a length (chunked), or when fetch decompresses (the length is the
+    // compressed one), the body is read chunk by chunk and refused at the limit.
+    if (declared >= 0 && response.headers.get("content-encoding") === null) {
+      return wholeText(response, limit, label, abort);
+    }
+    return readChunks(response.body, limit, label, abort);
+  } catch (error) {
+    return Promise.reject(error);
   }
-  // A declared length within the limit bounds the body already (HTTP framing ends it there), so
-  // the runtime's own whole-body read is safe, and on Deno it costs far less CPU than a reader
-  // loop. Without a length (chunked), or when fetch decompresses (the length is the compressed
-  // one), the body is read chunk by chunk and refused at the limit.
-  if (declared >= 0 && response.headers.get("content-encoding") === null) {
-    return decodeUtf8(await wholeBody(response, limit, label, signal), label);
-  }
-  const reader = response.body.getReader();
+}
+
+async function refuseDeclared(
+  body: ReadableStream<Uint8Array>,
+  declared: number,
+  limit: number,
+  label: RequestLabel,
+): Promise<never> {
+  await body.cancel().catch(() => {});
+  throw new AegisProtocolError(
+    `response body of ${declared} bytes exceeds the ${limit}-byte limit [${where(label)}]`,
+  );
+}
+
+/** A body without a declared length (or a compressed one), read chunk by chunk up to `limit`. */
+async function readChunks(
+  body: ReadableStream<Uint8Array>,
+  limit: number,
+  label: RequestLabel,
+  abort: AbortSignal | ReadAbort | undefined,
+): Promise<string> {
+  const hook = abort instanceof AbortSignal ? undefined : abort;
+  const signal = hook === undefined ? abort as AbortSignal | undefined : hook.signal;
+  const reader = body.getReader();
   const onAbort = () => reader.cancel(signal?.reason).catch(() => {});
-  signal?.addEventListener("abort", onAbort, { once: true });
+  if (hook !== undefined) hook.onAbort = onAbort;
+  else signal?.addEventListener("abort", onAbort, { once: true });
   const chunks: Uint8Array[] = [];
   let received = 0;
   try {
@@ -63,7 +102,8 @@ export async function readText(
       chunks.push(value);
     }
   } finally {
-    signal?.removeEventListener("abort", onAbort);
+    if (hook !== undefined) hook.onAbort = undefined;
+    else signal?.removeEventListener("abort", onAbort);
   }
   // One non-streaming decode of the whole body: a streaming decoder costs several times more
   // per call on Node and Deno, and small JSON bodies usually arrive in one chunk.
@@ -71,38 +111,58 @@ export async function readText(
 }
 
 /**
- * The whole body of a response that declared its length, ended early by `signal` even with a
+ * The whole text of a response that declared its length, ended early by an abort even with a
  * `fetch` that ignores its own signal. A body that arrives longer than the limit anyway (an
  * in-process `Response` whose header does not match its body) is still refused.
  */
-async function wholeBody(
+function wholeText(
   response: Response,
   limit: number,
   label: RequestLabel,
-  signal: AbortSignal | undefined,
-): Promise<Uint8Array> {
+  abort: AbortSignal | ReadAbort | undefined,
+): Promise<string> {
   const read = response.arrayBuffer();
-  let bytes: ArrayBuffer;
-  if (signal === undefined) bytes = await read;
-  else {
-    let onAbort = (): void => {};
-    const aborted = new Promise<never>((_, reject) => {
-      onAbort = () => reject(signal.reason);
-      if (signal.aborted) onAbort();
-      else signal.addEventListener("abort", onAbort, { once: true });
-    });
-    try {
-      bytes = await Promise.race([read, aborted]);
-    } finally {
-      signal.removeEventListener("abort", onAbort);
+  const text = (bytes: ArrayBuffer): string => {
+    if (bytes.byteLength > limit) {
+      throw new AegisProtocolError(
+        `response body exceeds the ${limit}-byte limit [${where(label)}]`,
+      );
     }
+    return decodeUtf8(new Uint8Array(bytes), label);
+  };
+  if (abort === undefined) return read.then(text);
+  if (!(abort instanceof AbortSignal)) {
+    const hook = abort;
+    return new Promise<string>((resolve, reject) => {
+      if (hook.signal.aborted) reject(hook.signal.reason);
+      else hook.onAbort = reject;
+      read.then((bytes) => {
+        hook.onAbort = undefined;
+        try {
+          resolve(text(bytes));
+        } catch (error) {
+          reject(error);
+        }
+      }, (error) => {
+        hook.onAbort = undefined;
+        reject(error);
+      });
+    });
   }
-  if (bytes.byteLength > limit) {
-    throw new AegisProtocolError(
-      `response body exceeds the ${limit}-byte limit [${where(label)}]`,
-    );
-  }
-  return new Uint8Array(bytes);
+  const signal = abort;
+  let onAbort = (): void => {};
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => reject(signal.reason);
+    if (signal.aborted) onAbort();
+    else signal.addEventListener("abort", onAbort, { once: true });
+  });
+  return Promise.race([read, aborted]).then((bytes) => {
+    signal.removeEventListener("abort", onAbort);
+    return text(bytes);
+  }, (error) => {
+    signal.removeEventListener("abort", onAbort);
+    throw error;
+  });
 }
 
 function decodeUtf8(bytes: Uint8Array, label: RequestLabel): string {
@@ -128,13 +188,22 @@ function concatBytes(chunks: Uint8Array[], total: number): Uint8Array {
   return all;
 }
 
-/** Parses a JSON body; anything else is an {@link AegisProtocolError}. Empty text → `undefined`. */
-export function parseJson(text: string, label: RequestLabel, contentType: string | null): unknown {
+/**
+ * Parses a JSON body; anything else is an {@link AegisProtocolError}. Empty text → `undefined`.
+ * The content type (for the message) may be given as the response's headers: it is then only
+ * looked up when the body is not JSON, which saves a header lookup per call.
+ */
+export function parseJson(
+  text: string,
+  label: RequestLabel,
+  contentType: string | null | Headers,
+): unknown {
   if (text.length === 0) return undefined;
   try {
     return JSON.parse(text);
   } catch (error) {
-    const kind = contentType ? ` (${contentType.split(";")[0]})` : "";
+    const type = contentType instanceof Headers ? contentType.get("content-type") : contentType;
+    const kind = type ? ` (${type.split(";")[0]})` : "";
     throw new AegisProtocolError(
       `expected a JSON body but got ${text.length} characters of something else${kind} ` +
         `[${where(label)}]`,

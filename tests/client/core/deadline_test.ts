@@ -1,5 +1,6 @@
-// Per-attempt deadlines (client/core/deadline.ts): on Deno they share one timer, elsewhere each
-// has its own; either way each fires once, on time, in order, and never after being cancelled.
+// Per-attempt deadlines (client/core/deadline.ts): on Deno, Node and Bun they share one timer,
+// elsewhere each has its own; either way each fires once, on time, in order, and never after
+// being cancelled.
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { startDeadline } from "../../../client/core/deadline.ts";

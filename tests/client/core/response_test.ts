@@ -5,11 +5,13 @@ import assert from "node:assert/strict";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import {
+  AegisAbortError,
   AegisConnectionError,
   AegisCore,
   AegisProtocolError,
   AegisTimeoutError,
 } from "../../../client/mod.ts";
+import { readText } from "../../../client/core/response.ts";
 
 const ROUTE = { method: "GET", path: "/v1/body" } as const;
 
@@ -154,5 +156,114 @@ describe("reading response bodies from an in-process fetch", () => {
     const error = await core.request(ROUTE).catch((e) => e);
     assert.ok(error instanceof AegisTimeoutError, String(error));
     assert.match(error.message, /timed out after 100 ms while reading the body/);
+  });
+
+  /** A body that sends `[` and then nothing more, ever; `length` declares it or not. */
+  const stalled = (length?: number): Response =>
+    new Response(
+      new ReadableStream<Uint8Array>({
+        start(c) {
+          c.enqueue(new TextEncoder().encode("["));
+        },
+      }),
+      {
+        headers: length === undefined
+          ? { "content-type": "application/json" }
+          : { "content-type": "application/json", "content-length": String(length) },
+      },
+    );
+
+  it("times out a chunked body that stalls, even when fetch ignores the abort signal", async () => {
+    const core = new AegisCore({
+      baseUrl: "http://in-process.test",
+      auth: "none",
+      maxRetries: 0,
+      timeout: 100,
+      fetch: () => Promise.resolve(stalled()),
+    });
+    const error = await core.request(ROUTE).catch((e) => e);
+    assert.ok(error instanceof AegisTimeoutError, String(error));
+    assert.match(error.message, /timed out after 100 ms while reading the body/);
+  });
+
+  for (const length of [50, undefined]) {
+    const kind = length === undefined ? "chunked" : "declared";
+    it(`the caller's signal ends a stalled ${kind} body when fetch ignores its signal`, async () => {
+      const core = new AegisCore({
+        baseUrl: "http://in-process.test",
+        auth: "none",
+        maxRetries: 0,
+        fetch: () => Promise.resolve(stalled(length)),
+      });
+      const caller = new AbortController();
+      const pending = core.request(ROUTE, { signal: caller.signal }).catch((e) => e);
+      setTimeout(() => caller.abort(new Error("gone")), 30);
+      const error = await pending;
+      assert.ok(error instanceof AegisAbortError, String(error));
+    });
+
+    it(`readText given an AbortSignal ends a stalled ${kind} body with its reason`, async () => {
+      const controller = new AbortController();
+      const reason = new Error("stop");
+      const pending = readText(stalled(length), 1024, ROUTE, controller.signal).catch((e) => e);
+      setTimeout(() => controller.abort(reason), 10);
+      assert.equal(await pending, reason);
+      const aborted = AbortSignal.abort(reason);
+      assert.equal(await readText(stalled(length), 1024, ROUTE, aborted).catch((e) => e), reason);
+    });
+
+    it(`readText given a ReadAbort ends a stalled ${kind} body with its reason`, async () => {
+      const controller = new AbortController();
+      const reading = { signal: controller.signal, onAbort: undefined } as {
+        signal: AbortSignal;
+        onAbort: ((reason: unknown) => void) | undefined;
+      };
+      const reason = new Error("stop");
+      const pending = readText(stalled(length), 1024, ROUTE, reading).catch((e) => e);
+      setTimeout(() => {
+        controller.abort(reason);
+        const onAbort = reading.onAbort;
+        reading.onAbort = undefined;
+        assert.ok(onAbort !== undefined, "the read waits for an abort");
+        onAbort(reason);
+      }, 10);
+      assert.equal(await pending, reason);
+      // Already aborted before the read starts.
+      const early = { signal: controller.signal, onAbort: undefined };
+      assert.equal(await readText(stalled(length), 1024, ROUTE, early).catch((e) => e), reason);
+    });
+  }
+
+  it("readText reads a whole declared body with or without an abort hook", async () => {
+    const body = JSON.stringify({ ok: "ü" });
+    const make = () =>
+      new Response(body, {
+        headers: { "content-length": String(new TextEncoder().encode(body).byteLength) },
+      });
+    const controller = new AbortController();
+    const reading = { signal: controller.signal, onAbort: undefined };
+    assert.equal(await readText(make(), 1024, ROUTE), body);
+    assert.equal(await readText(make(), 1024, ROUTE, controller.signal), body);
+    assert.equal(await readText(make(), 1024, ROUTE, reading), body);
+    assert.equal(reading.onAbort, undefined);
+    await assert.rejects(readText(make(), 5, ROUTE, reading), AegisProtocolError);
+  });
+
+  it("a body that is not JSON is a protocol error naming its content type", async () => {
+    const core = new AegisCore({
+      baseUrl: "http://in-process.test",
+      auth: "none",
+      maxRetries: 0,
+      fetch: () =>
+        Promise.resolve(
+          new Response("<html>oops</html>", {
+            headers: { "content-type": "text/html; charset=utf-8" },
+          }),
+        ),
+    });
+    const error = await core.request(ROUTE).catch((e) => e);
+    assert.ok(error instanceof AegisProtocolError, String(error));
+    assert.match(error.message, /expected a JSON body but got 17 characters .*\(text\/html\)/);
+    assert.ok(error.cause instanceof SyntaxError);
   });
 });
