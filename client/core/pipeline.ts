@@ -149,9 +149,9 @@ export class AegisCore {
     runCall = (core, spec, options, consume, keepConnection) => {
       const record = recordOf(core);
       const target = record?.core ?? core;
-      return target.#run(spec, options, (response, stop, controller, hooks) => {
+      return target.#run(spec, options, (response, stop, controller, hooks, reading) => {
         if (record !== undefined) recordResponse(record, response, undefined);
-        return consume(response, stop, controller, hooks);
+        return consume(response, stop, controller, hooks, reading);
       }, keepConnection);
     };
   }
