@@ -1,4 +1,5 @@
-// Runs every JSDoc example of the library, as `deno test --doc` would, without a worker per example.
+// Runs every JSDoc example of the library as `deno test --doc` would, without a worker per
+// example.
 //
 // `deno test --doc` type-checks the examples in one program (cheap) but then runs each of them as a
 // test module of its own, in a fresh worker that loads the SDK again: ~0.4 CPU-s per example, most
