@@ -2,11 +2,16 @@
 // runner, Bun), counting leaf test cases only (a `describe` block that has steps is not a test of
 // its own). A report that is missing or unreadable counts as one failure: the runner crashed.
 //
-// Usage: node .ci/summary.mjs <runtime> <junit.xml>...
+// Usage: node .ci/summary.mjs <runtime> [--exit-code=N] <junit.xml>...
+//        (--exit-code: the runner's exit status; non-zero with no failing test case in the reports
+//        counts as one failure, e.g. a module that failed to load outside any test)
 //        node .ci/summary.mjs --total <file with summary lines>   (prints "total: ...")
 import { readFileSync } from "node:fs";
 
-const [runtime, ...files] = process.argv.slice(2);
+const [runtime, ...args] = process.argv.slice(2);
+const exitArg = args.find((arg) => arg.startsWith("--exit-code="));
+const exitCode = exitArg === undefined ? 0 : Number(exitArg.slice("--exit-code=".length));
+const files = args.filter((arg) => arg !== exitArg);
 
 function format(label, passed, failed, skipped) {
   return `${label}: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`;
@@ -51,6 +56,10 @@ if (runtime === "--total") {
       else if (/<skipped\b/.test(testcase.body)) skipped++;
       else passed++;
     }
+  }
+  if (exitCode !== 0 && failed === 0) {
+    console.error(`${runtime}: the runner exited ${exitCode} though no test case failed`);
+    failed++;
   }
   console.log(format(runtime, passed, failed, skipped));
   process.exitCode = failed > 0 || passed === 0 ? 1 : 0;
