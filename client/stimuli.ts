@@ -322,7 +322,7 @@ async function accepted(
     throw error instanceof AegisError ? error : bodyReadError(error, label);
   }
   const body = expectObject<Omit<StimulusAccepted, "location">>(
-    parseJson(text, label, response.headers.get("content-type")),
+    parseJson(text, label, response.headers),
     `${spec.method} ${spec.path}`,
   );
   return { ...body, location: response.headers.get("location") ?? undefined };

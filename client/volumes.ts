@@ -262,7 +262,7 @@ export function getVolumeQuota(
     const response = await core.requestResponse(spec, options);
     const text = await readText(response, MAX_QUOTA_BODY_BYTES, spec);
     const parsed = expectObject<Record<string, unknown>>(
-      parseJson(text, spec, response.headers.get("content-type")),
+      parseJson(text, spec, response.headers),
       "GET /v1/volumes/quota",
     );
     const literals = topLevelNumberLiterals(text);

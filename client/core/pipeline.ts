@@ -33,6 +33,7 @@ import {
 import { followRedirects, isRedirect } from "./redirect.ts";
 import { redactUrl, safeUrl, sanitizeCause } from "./redact.ts";
 import {
+  abortableRead,
   bodyReadError,
   parseJson,
   type ReadAbort,
@@ -406,24 +407,17 @@ export class AegisCore {
       throwIfAborted(options.signal, label);
     }
     const controller = new AbortController();
-    // Aborts go through here rather than through `abort` listeners on the signal: a pending
-    // body read is ended by `reading.onAbort`, which costs less per call than a listener.
-    const reading: ReadAbort = { signal: controller.signal, onAbort: undefined };
-    const abort = () => {
-      controller.abort();
-      const onAbort = reading.onAbort;
-      reading.onAbort = undefined;
-      onAbort?.(controller.signal.reason);
-    };
+    // Every abort (timeout, caller) goes through `abort`, which also ends a pending body read:
+    // cheaper per call than an `abort` listener on the signal.
+    const { reading, abort } = abortableRead(controller);
     const timeoutMs = positive(options.timeout, this.#timeout, "timeout");
     let timedOut = false;
     const stop = startDeadline(timeoutMs, () => {
       timedOut = true;
       abort();
     });
-    const onCallerAbort = abort;
-    options.signal?.addEventListener("abort", onCallerAbort, { once: true });
-    const unlink = () => options.signal?.removeEventListener("abort", onCallerAbort);
+    options.signal?.addEventListener("abort", abort, { once: true });
+    const unlink = () => options.signal?.removeEventListener("abort", abort);
     const url = this.#url(spec);
     const init: RequestInit & { duplex?: "half" } = {
       method: spec.method,
@@ -581,8 +575,10 @@ export class AegisCore {
     await sleep(delay, signal, label);
   }
 
-  /** The token for one attempt, or why there is none (bounded by the call's limits). */
-  /** Synchronous when a token is at hand (the usual case): no promise, no tick per attempt. */
+  /**
+   * The token for one attempt, or why there is none (bounded by the call's limits). Synchronous
+   * when a token is at hand (the usual case): no promise, no tick per attempt.
+   */
   #token(
     spec: RequestSpec,
     options: RequestOptions,

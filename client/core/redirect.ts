@@ -40,28 +40,11 @@ export interface RedirectPolicy {
 }
 
 /**
- * Sends `init` to `url` with `redirect: "manual"` and follows the redirects the policy allows.
- * Resolves with the first answer that is not a redirect; rejects with an
- * {@link AegisRedirectError} for a redirect it does not follow (its body is discarded).
- */
-export async function fetchWithRedirectPolicy(
-  fetchImpl: typeof fetch,
-  url: string,
-  init: RequestInit,
-  policy: RedirectPolicy,
-): Promise<Response> {
-  init.redirect = "manual";
-  // Called detached: Workers' fetch throws "Illegal invocation" when `this` is not global.
-  const response = await fetchImpl(url, init);
-  return isRedirect(response)
-    ? await followRedirects(fetchImpl, url, init, response, policy)
-    : response;
-}
-
-/**
- * What {@link fetchWithRedirectPolicy} does after the first answer, for a caller that sent the
- * request itself (with `redirect: "manual"`) and got a redirect: most requests never are, so
- * they need neither the policy object nor another async step.
+ * Follows the redirects the policy allows, for a request sent with `redirect: "manual"` whose
+ * first answer `first` is a redirect (callers check {@link isRedirect} first: most answers are
+ * not, and need neither the policy object nor another async step). Resolves with the first
+ * answer that is not a redirect; rejects with an {@link AegisRedirectError} for a redirect it
+ * does not follow (its body is discarded).
  */
 export async function followRedirects(
   fetchImpl: typeof fetch,

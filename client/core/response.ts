@@ -20,7 +20,8 @@ export interface RequestLabel {
 /**
  * A cheaper way to end a pending read than an `abort` listener on its signal (on Node, adding
  * and removing one costs microseconds and garbage on every call): whoever aborts `signal` then
- * takes `onAbort`, when it is set, clears it and calls it with the reason.
+ * takes `onAbort`, when it is set, clears it and calls it with the reason. Made, with the one
+ * function that aborts both, by {@link abortableRead}.
  */
 export interface ReadAbort {
   /** The signal the read belongs to. */
@@ -30,16 +31,34 @@ export interface ReadAbort {
 }
 
 /**
+ * A {@link ReadAbort} for `controller`, and `abort`, which aborts the controller (with its
+ * default reason) and ends a read waiting on it. `abort` takes no argument, so it can be an
+ * `abort` listener on another signal.
+ */
+export function abortableRead(
+  controller: AbortController,
+): { reading: ReadAbort; abort: () => void } {
+  const reading: ReadAbort = { signal: controller.signal, onAbort: undefined };
+  const abort = (): void => {
+    controller.abort();
+    const onAbort = reading.onAbort;
+    reading.onAbort = undefined;
+    onAbort?.(controller.signal.reason);
+  };
+  return { reading, abort };
+}
+
+/**
  * Reads a body completely as UTF-8, refusing more than `limit` bytes and invalid UTF-8.
- * A body that breaks off mid-way becomes an {@link AegisConnectionError}. Aborting `signal`
- * (or the signal of a {@link ReadAbort}, whose `onAbort` is then called) ends the read even
- * with a `fetch` that ignores its own signal (it then throws the reason).
+ * A body that breaks off mid-way becomes an {@link AegisConnectionError}. Aborting through
+ * `abort` ends the read even with a `fetch` that ignores its own signal (it then throws the
+ * reason).
  */
 export function readText(
   response: Response,
   limit: number,
   label: RequestLabel,
-  abort?: AbortSignal | ReadAbort,
+  abort?: ReadAbort,
 ): Promise<string> {
   // Not an async function: the usual case (a declared length) is one promise from the runtime's
   // whole-body read to the text, without the extra promises and ticks of async layers.
@@ -77,17 +96,21 @@ async function readChunks(
   body: ReadableStream<Uint8Array>,
   limit: number,
   label: RequestLabel,
-  abort: AbortSignal | ReadAbort | undefined,
+  abort: ReadAbort | undefined,
 ): Promise<string> {
-  const hook = abort instanceof AbortSignal ? undefined : abort;
-  const signal = hook === undefined ? abort as AbortSignal | undefined : hook.signal;
+  const signal = abort?.signal;
   const reader = body.getReader();
-  const onAbort = () => reader.cancel(signal?.reason).catch(() => {});
-  if (hook !== undefined) hook.onAbort = onAbort;
-  else signal?.addEventListener("abort", onAbort, { once: true });
+  if (abort !== undefined) {
+    abort.onAbort = (reason) => void reader.cancel(reason).catch(() => {});
+  }
   const chunks: Uint8Array[] = [];
   let received = 0;
   try {
+    // Aborted before the read began: `onAbort` was not there to be called.
+    if (signal?.aborted) {
+      await reader.cancel(signal.reason).catch(() => {});
+      throw signal.reason;
+    }
     for (;;) {
       const { done, value } = await reader.read();
       if (signal?.aborted) throw signal.reason;
@@ -102,8 +125,7 @@ async function readChunks(
       chunks.push(value);
     }
   } finally {
-    if (hook !== undefined) hook.onAbort = undefined;
-    else signal?.removeEventListener("abort", onAbort);
+    if (abort !== undefined) abort.onAbort = undefined;
   }
   // One non-streaming decode of the whole body: a streaming decoder costs several times more
   // per call on Node and Deno, and small JSON bodies usually arrive in one chunk.
@@ -119,7 +141,7 @@ function wholeText(
   response: Response,
   limit: number,
   label: RequestLabel,
-  abort: AbortSignal | ReadAbort | undefined,
+  abort: ReadAbort | undefined,
 ): Promise<string> {
   const read = response.arrayBuffer();
   const text = (bytes: ArrayBuffer): string => {
@@ -131,37 +153,20 @@ function wholeText(
     return decodeUtf8(new Uint8Array(bytes), label);
   };
   if (abort === undefined) return read.then(text);
-  if (!(abort instanceof AbortSignal)) {
-    const hook = abort;
-    return new Promise<string>((resolve, reject) => {
-      if (hook.signal.aborted) reject(hook.signal.reason);
-      else hook.onAbort = reject;
-      read.then((bytes) => {
-        hook.onAbort = undefined;
-        try {
-          resolve(text(bytes));
-        } catch (error) {
-          reject(error);
-        }
-      }, (error) => {
-        hook.onAbort = undefined;
+  return new Promise<string>((resolve, reject) => {
+    if (abort.signal.aborted) reject(abort.signal.reason);
+    else abort.onAbort = reject;
+    read.then((bytes) => {
+      abort.onAbort = undefined;
+      try {
+        resolve(text(bytes));
+      } catch (error) {
         reject(error);
-      });
+      }
+    }, (error) => {
+      abort.onAbort = undefined;
+      reject(error);
     });
-  }
-  const signal = abort;
-  let onAbort = (): void => {};
-  const aborted = new Promise<never>((_, reject) => {
-    onAbort = () => reject(signal.reason);
-    if (signal.aborted) onAbort();
-    else signal.addEventListener("abort", onAbort, { once: true });
-  });
-  return Promise.race([read, aborted]).then((bytes) => {
-    signal.removeEventListener("abort", onAbort);
-    return text(bytes);
-  }, (error) => {
-    signal.removeEventListener("abort", onAbort);
-    throw error;
   });
 }
 
@@ -190,19 +195,15 @@ function concatBytes(chunks: Uint8Array[], total: number): Uint8Array {
 
 /**
  * Parses a JSON body; anything else is an {@link AegisProtocolError}. Empty text → `undefined`.
- * The content type (for the message) may be given as the response's headers: it is then only
- * looked up when the body is not JSON, which saves a header lookup per call.
+ * The content type (for the message) is only looked up in `headers` when the body is not JSON,
+ * which saves a header lookup per call.
  */
-export function parseJson(
-  text: string,
-  label: RequestLabel,
-  contentType: string | null | Headers,
-): unknown {
+export function parseJson(text: string, label: RequestLabel, headers: Headers): unknown {
   if (text.length === 0) return undefined;
   try {
     return JSON.parse(text);
   } catch (error) {
-    const type = contentType instanceof Headers ? contentType.get("content-type") : contentType;
+    const type = headers.get("content-type");
     const kind = type ? ` (${type.split(";")[0]})` : "";
     throw new AegisProtocolError(
       `expected a JSON body but got ${text.length} characters of something else${kind} ` +

@@ -11,7 +11,7 @@ import {
   AegisProtocolError,
   AegisTimeoutError,
 } from "../../../client/mod.ts";
-import { readText } from "../../../client/core/response.ts";
+import { abortableRead, readText } from "../../../client/core/response.ts";
 
 const ROUTE = { method: "GET", path: "/v1/body" } as const;
 
@@ -202,17 +202,23 @@ describe("reading response bodies from an in-process fetch", () => {
       assert.ok(error instanceof AegisAbortError, String(error));
     });
 
-    it(`readText given an AbortSignal ends a stalled ${kind} body with its reason`, async () => {
+    it(`abortableRead's abort ends a stalled ${kind} body read with the reason`, async () => {
       const controller = new AbortController();
-      const reason = new Error("stop");
-      const pending = readText(stalled(length), 1024, ROUTE, controller.signal).catch((e) => e);
-      setTimeout(() => controller.abort(reason), 10);
-      assert.equal(await pending, reason);
-      const aborted = AbortSignal.abort(reason);
-      assert.equal(await readText(stalled(length), 1024, ROUTE, aborted).catch((e) => e), reason);
+      const { reading, abort } = abortableRead(controller);
+      const pending = readText(stalled(length), 1024, ROUTE, reading).catch((e) => e);
+      setTimeout(() => {
+        assert.ok(reading.onAbort !== undefined, "the read waits for an abort");
+        abort();
+      }, 10);
+      const reason = await pending;
+      assert.ok(reason instanceof DOMException && reason.name === "AbortError", String(reason));
+      assert.equal(reason, controller.signal.reason);
+      assert.equal(reading.onAbort, undefined);
+      // Aborted before the read starts: ends with the same reason.
+      assert.equal(await readText(stalled(length), 1024, ROUTE, reading).catch((e) => e), reason);
     });
 
-    it(`readText given a ReadAbort ends a stalled ${kind} body with its reason`, async () => {
+    it(`readText ends a stalled ${kind} body on a hand-made ReadAbort with its reason`, async () => {
       const controller = new AbortController();
       const reading = { signal: controller.signal, onAbort: undefined } as {
         signal: AbortSignal;
@@ -234,6 +240,17 @@ describe("reading response bodies from an in-process fetch", () => {
     });
   }
 
+  it("readText of a chunked body that never sends a byte ends at once when already aborted", async () => {
+    const controller = new AbortController();
+    const { reading, abort } = abortableRead(controller);
+    abort();
+    const silent = new Response(new ReadableStream<Uint8Array>({}));
+    assert.equal(
+      await readText(silent, 1024, ROUTE, reading).catch((e) => e),
+      controller.signal.reason,
+    );
+  });
+
   it("readText reads a whole declared body with or without an abort hook", async () => {
     const body = JSON.stringify({ ok: "ü" });
     const make = () =>
@@ -243,7 +260,6 @@ describe("reading response bodies from an in-process fetch", () => {
     const controller = new AbortController();
     const reading = { signal: controller.signal, onAbort: undefined };
     assert.equal(await readText(make(), 1024, ROUTE), body);
-    assert.equal(await readText(make(), 1024, ROUTE, controller.signal), body);
     assert.equal(await readText(make(), 1024, ROUTE, reading), body);
     assert.equal(reading.onAbort, undefined);
     await assert.rejects(readText(make(), 5, ROUTE, reading), AegisProtocolError);
