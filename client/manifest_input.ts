@@ -35,8 +35,8 @@ export function prepareWorkflowYaml(input: WorkflowManifestInput): string {
   );
 }
 
-// deno-lint-ignore no-explicit-any -- the validator that follows checks every field
-function parseJsonText(text: string, kind: string, parser: string): any {
+/** The value of JSON text, for the validator that follows to check. */
+function parseJsonText(text: string, kind: string, parser: string): unknown {
   if (!text.trimStart().startsWith("{")) {
     throw new InvalidArgumentError(
       "manifest",

@@ -7,12 +7,14 @@
 
 import type { AgentManifest } from "./agent_types.ts";
 import { validateManifest } from "./agent_validate.ts";
-import type { WorkflowManifest } from "./workflow_types.ts";
 import { validateWorkflowManifest } from "./workflow_validate.ts";
 import { writeYaml } from "./_yaml_writer.ts";
 
-/** Validates an agent manifest object and returns a deep copy in the orchestrator's field names. */
-export function agentManifestToWire(input: AgentManifest): Record<string, unknown> {
+/**
+ * Validates an agent manifest (any value: the validator checks every field) and returns a deep
+ * copy in the orchestrator's field names.
+ */
+export function agentManifestToWire(input: unknown): Record<string, unknown> {
   return renameForWire(validateManifest(input));
 }
 
@@ -31,7 +33,7 @@ export function renameForWire(manifest: AgentManifest): Record<string, unknown> 
   return wire;
 }
 
-/** Validates a workflow manifest object and writes it as the YAML text the orchestrator parses. */
-export function workflowManifestToYaml(input: WorkflowManifest): string {
+/** Validates a workflow manifest (any value) and writes it as the YAML text the orchestrator parses. */
+export function workflowManifestToYaml(input: unknown): string {
   return writeYaml(validateWorkflowManifest(input));
 }
