@@ -86,9 +86,13 @@ function string(text: string, indent: string, allowBlock: boolean): string {
   );
 }
 
-/** No trailing space or colon, and no `: ` inside (it would start a mapping). */
+/**
+ * No trailing space or colon, no `: ` inside (it would start a mapping), and no leading `...`
+ * (at the start of a line, `... ` ends the document).
+ */
 function plainEnds(text: string): boolean {
-  return !text.endsWith(" ") && !text.endsWith(":") && !text.includes(": ");
+  return !text.endsWith(" ") && !text.endsWith(":") && !text.includes(": ") &&
+    !text.startsWith("...");
 }
 
 /** Multi-line text whose lines a literal block keeps exactly. */
