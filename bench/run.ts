@@ -14,12 +14,19 @@
 import { median } from "./lib/measure.ts";
 import { renderReport } from "./lib/report.ts";
 import type { BenchData, ColdImport, RuntimeName } from "./lib/report.ts";
-import { NPM_TSC_OPTIONS, npmPackageJson } from "../scripts/npm_exports.ts";
+import { bundleEntryPoints } from "../scripts/npm_bundle.ts";
+import {
+  NPM_TSC_OPTIONS,
+  npmEntryModules,
+  npmPackageJson,
+} from "../scripts/npm_exports.ts";
 
 const benchDir = new URL(".", import.meta.url).pathname.replace(/\/$/, "");
 const rootDir = benchDir.replace(/\/bench$/, "");
 const cacheDir = `${benchDir}/.cache`;
 const packageDir = `${cacheDir}/node_modules/@aegis/sdk`;
+/** tsc's output before bundling: for internals and for sizes by source module. */
+const modulesDir = `${cacheDir}/modules/node_modules/@aegis/sdk`;
 const quick = Deno.args.includes("--quick");
 const decoder = new TextDecoder();
 
@@ -151,18 +158,20 @@ async function peerVersions(): Promise<Record<string, string>> {
 }
 
 /**
- * The npm package as `scripts/build_npm.ts` compiles it (same tsc options, same package.json),
- * without its declarations and smoke tests, into `bench/.cache/node_modules/@aegis/sdk`.
+ * The npm package as `scripts/build_npm.ts` builds it (same tsc options, the same bundling of
+ * entry points, same package.json), without declarations, source maps and smoke tests, into
+ * `bench/.cache/node_modules/@aegis/sdk`; tsc's output stays in `modulesDir` as well.
  */
 async function buildPackage(): Promise<void> {
   await Deno.remove(packageDir, { recursive: true }).catch(() => {});
+  await Deno.remove(modulesDir, { recursive: true }).catch(() => {});
   const config = JSON.parse(await Deno.readTextFile(`${rootDir}/deno.json`));
   await exec("node", [
     `${rootDir}/node_modules/typescript/bin/tsc`,
     "--rootDir",
     rootDir,
     "--outDir",
-    packageDir,
+    modulesDir,
     ...NPM_TSC_OPTIONS,
     ...Object.values(config.exports as Record<string, string>).map((p) =>
       `${rootDir}/${p.slice(2)}`
@@ -171,10 +180,16 @@ async function buildPackage(): Promise<void> {
     // A type error elsewhere in a working tree still emits JavaScript: measure it, but say so.
     if (stdout.trim()) log(`tsc reported:\n${stdout.trim()}`);
   });
-  if (!(await exists(`${packageDir}/mod.js`))) throw new Error("tsc emitted no package");
-  await Deno.writeTextFile(
-    `${packageDir}/package.json`,
-    JSON.stringify(npmPackageJson(config), null, 2) + "\n",
+  if (!(await exists(`${modulesDir}/mod.js`))) throw new Error("tsc emitted no package");
+  const packageJson = JSON.stringify(npmPackageJson(config), null, 2) + "\n";
+  await Deno.writeTextFile(`${modulesDir}/package.json`, packageJson);
+  await Deno.mkdir(`${cacheDir}/node_modules/@aegis`, { recursive: true });
+  await exec("cp", ["-R", modulesDir, packageDir]);
+  await bundleEntryPoints(
+    packageDir,
+    npmEntryModules(config),
+    `${rootDir}/node_modules/.bin/esbuild`,
+    false,
   );
 }
 

@@ -1,5 +1,6 @@
 /**
- * Builds the npm package into `npm/` from the same sources JSR publishes, then proves it works
+ * Builds the npm package into `npm/` from the same sources JSR publishes (compiled by `tsc`, then
+ * one ES module per entry point: `scripts/npm_bundle.ts`), then proves it works
  * the way an npm user gets it: packs the tarball, lints it with publint and
  * @arethetypeswrong/cli, installs it into a scratch project outside the repository and runs the
  * smoke tests of `tests/npm/` there on Node, through `import` and `require`, and compiles
@@ -15,7 +16,8 @@
  * @module
  */
 
-import { MIN_TYPESCRIPT, NPM_TSC_OPTIONS, npmPackageJson } from "./npm_exports.ts";
+import { bundleEntryPoints } from "./npm_bundle.ts";
+import { MIN_TYPESCRIPT, NPM_TSC_OPTIONS, npmEntryModules, npmPackageJson } from "./npm_exports.ts";
 
 const root = new URL("../", import.meta.url);
 const rootPath = decodeURIComponent(root.pathname);
@@ -134,6 +136,13 @@ await step("compiled with tsc", async () => {
     "--noEmitOnError",
     ...Object.values(config.exports as Record<string, string>).map((p) => rootPath + p.slice(2)),
   ]);
+});
+
+await step("bundled one module per entry point", async () => {
+  await bundleEntryPoints(outDir, npmEntryModules(config), bin("esbuild"), true);
+});
+
+await step("declarations and package.json written", async () => {
   await declareDisposalSymbols();
   await writeCommonJsDeclarations();
   await Deno.writeTextFile(`${outDir}/package.json`, JSON.stringify(packageJson, null, 2) + "\n");

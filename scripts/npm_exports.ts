@@ -85,7 +85,6 @@ export function npmVersionRange(imports: Record<string, string>, name: string): 
   return match[2];
 }
 
-/** The oldest TypeScript the published types are tested with (`scripts/build_npm.ts`; README). */
 /**
  * The compiler settings of the npm build: `scripts/build_npm.ts` adds declarations and source
  * maps, the benchmarks and the declaration tests compile with exactly these.
@@ -108,7 +107,13 @@ export const NPM_TSC_OPTIONS: readonly string[] = [
   "lf",
 ];
 
+/** The oldest TypeScript the published types are tested with (`scripts/build_npm.ts`; README). */
 export const MIN_TYPESCRIPT = "5.4";
+
+/** The package's entry modules, relative to the package (`client/mod.js`), in `exports` order. */
+export function npmEntryModules(config: Pick<DenoConfig, "exports">): string[] {
+  return Object.values(npmExports(config.exports)).map((target) => target.import.default.slice(2));
+}
 
 /** The repository users are sent to (npm `repository`, `homepage`, `bugs`; README links). */
 export const REPOSITORY_URL = "https://github.com/aegis-sdk/aegis-sdk";

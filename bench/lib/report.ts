@@ -199,9 +199,9 @@ function sseVerdicts(data: BenchData): Verdict[] {
         sdk: `${f1(sdk.mbPerSec)} MB/s`,
         peer: `${f1(esp.mbPerSec)} MB/s`,
         // Four decimals near the target, so a verdict never contradicts the ratio shown.
-        ratio: `${Math.abs(speed - 1) < 0.01 ? speed.toFixed(4) : f2(speed)}× (${
-          spread(sdk.iqrRatio, esp.iqrRatio)
-        })`,
+        ratio: `${
+          Math.abs(speed - 1) < 0.01 ? speed.toFixed(4) : f2(speed)
+        }× (${spread(sdk.iqrRatio, esp.iqrRatio)})`,
         target: "≥ 1.00× eventsource-parser",
         result: met
           ? `met, ${pct(speed)} faster`
@@ -625,16 +625,18 @@ export function renderReport(data: BenchData): string {
         ];
       }),
     ),
-    "Largest inputs of each app's Wrangler-style bundle (minified bytes before gzip):",
+    "Largest source modules of each app's Wrangler-style bundle (minified bytes before gzip; the " +
+      "package's entry points and chunks are made of these modules, so the app is built once " +
+      "more against them to tell which they are):",
     ...data.sizes.results.filter((r) =>
       r.style === "wrangler" && !r.name.startsWith("peer")
     )
       .map((r) =>
         `- ${r.name}: ` +
         r.top.slice(0, 6).map((t) =>
-          `\`${t.path.replace(/^bench\/(\.cache\/)?node_modules\//, "")}\` ${
-            kb(t.bytes)
-          }`
+          `\`${
+            t.path.replace(/^bench\/(\.cache\/(modules\/)?)?node_modules\//, "")
+          }\` ${kb(t.bytes)}`
         )
           .join(", ")
       ),

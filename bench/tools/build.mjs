@@ -3,12 +3,21 @@
 //   node bench/tools/build.mjs sizes                           minified+gzip bundle sizes, JSON on stdout
 // Deno-style specifiers are mapped onto bench/node_modules: `npm:pkg@ver/sub` -> `pkg/sub`, and
 // the root deno.json "imports" (`yaml`, `hono`) -> the same package names.
-// The SDK is what npm users get: the package built by `bench/run.ts` with tsc into
-// bench/.cache/node_modules/@aegis/sdk. Bench scripts import the SDK's sources (`../client/mod.ts`)
-// so that Deno runs them as JSR serves them; for Node and Bun those imports are redirected to the
-// built package's JavaScript. App entries (bench/entries) import `@aegis/sdk/...` like users.
+// The SDK is what npm users get: the package built by `bench/run.ts` as `scripts/build_npm.ts`
+// builds it (tsc, then one module per entry point) into bench/.cache/node_modules/@aegis/sdk; tsc's
+// module-per-file output before bundling stays in bench/.cache/modules/node_modules/@aegis/sdk.
+// Bench scripts import the SDK's sources (`../client/mod.ts`) so that Deno runs them as JSR serves
+// them; for Node and Bun those imports are redirected to the built package's entry points, or, for
+// internals no entry point exports (the SSE parser), to the same code in tsc's output. App entries
+// (bench/entries) import `@aegis/sdk/...` like users.
 import { build } from "esbuild";
-import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import {
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -18,6 +27,8 @@ const benchDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const rootDir = resolve(benchDir, "..");
 const packageNodeModules = join(benchDir, ".cache/node_modules");
 const packageDir = join(packageNodeModules, "@aegis/sdk");
+const modulesNodeModules = join(benchDir, ".cache/modules/node_modules");
+const modulesDir = join(modulesNodeModules, "@aegis/sdk");
 const importMap =
   JSON.parse(readFileSync(join(rootDir, "deno.json"), "utf8")).imports ?? {};
 
@@ -86,10 +97,10 @@ function builtPackage() {
         if (
           path.startsWith(benchDir + "/") || !path.startsWith(rootDir + "/")
         ) return undefined;
-        const built = join(
-          packageDir,
-          relative(rootDir, path).replace(/\.ts$/, ".js"),
-        );
+        const module = relative(rootDir, path).replace(/\.ts$/, ".js");
+        const entryPoint = join(packageDir, module);
+        if (existsSync(entryPoint)) return { path: entryPoint };
+        const built = join(modulesDir, module);
         statSync(built);
         return { path: built };
       });
@@ -159,7 +170,11 @@ const STYLES = {
   },
 };
 
-async function measure(name, entry, style) {
+/**
+ * `nodeModules` holds the `@aegis/sdk` the app is built against: the package (sizes), or tsc's
+ * module-per-file output, whose metafile tells which source modules the bytes come from.
+ */
+async function measure(name, entry, style, nodeModules = packageNodeModules) {
   const options = STYLES[style];
   const splitting = options.splitting;
   const outdir = mkdtempSync(join(tmpdir(), "aegis-bench-size-"));
@@ -177,7 +192,7 @@ async function measure(name, entry, style) {
       target: "es2022",
       metafile: true,
       logLevel: "error",
-      nodePaths: [packageNodeModules],
+      nodePaths: [nodeModules],
       plugins: [denoSpecifiers({ external: false })],
     });
     const outputs = Object.fromEntries(
@@ -257,7 +272,10 @@ async function sizes() {
   for (const [name, file] of entries) {
     statSync(file);
     for (const style of ["wrangler", "vite"]) {
-      results.push(await measure(name, file, style));
+      const result = await measure(name, file, style);
+      // The package's inputs are its bundled chunks: name the source modules instead.
+      result.top = (await measure(name, file, style, modulesNodeModules)).top;
+      results.push(result);
     }
   }
   const esbuildVersion = JSON.parse(

@@ -6,6 +6,7 @@
  */
 
 import type { ApiKey } from "../../client/api_keys.ts";
+import { encodeHex } from "../../internal/encoding.ts";
 
 /** A key as stored: the wire record plus the SHA-256 of the key (the key itself is not kept). */
 export interface StoredKey extends ApiKey {
@@ -39,8 +40,9 @@ export class ApiKeyStore {
   }
 }
 
-/** Lower-case hex SHA-256 of `text`. */
-export async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+/** Lower-case hex SHA-256 of `data` (text as UTF-8). */
+export async function sha256Hex(data: string | Uint8Array): Promise<string> {
+  const bytes = typeof data === "string" ? new TextEncoder().encode(data) : data;
+  const digest = await crypto.subtle.digest("SHA-256", bytes as Uint8Array<ArrayBuffer>);
+  return encodeHex(new Uint8Array(digest));
 }

@@ -19,13 +19,13 @@ export function registerApprovalRoutes(app: Hono, ctx: FakeContext): void {
   const engine = ctx.workflows;
   app.get("/v1/human-approvals", (c) => {
     const pending = [...engine.approvals.values()].sort((a, b) => a.createdAt - b.createdAt);
-    return c.json({ count: pending.length, pending_requests: pending.map(view) });
+    return c.json({ count: pending.length, pending_requests: pending.map(approvalView) });
   });
 
   app.get("/v1/human-approvals/:id", (c) => {
     const approval = find(c);
     if (typeof approval === "string") return c.json({ error: approval });
-    return c.json({ request: view(approval) });
+    return c.json({ request: approvalView(approval) });
   });
 
   app.post("/v1/human-approvals/:id/approve", async (c) => {
@@ -79,7 +79,7 @@ export function registerApprovalRoutes(app: Hono, ctx: FakeContext): void {
   }
 }
 
-function view(approval: FakePendingApproval): Record<string, unknown> {
+function approvalView(approval: FakePendingApproval): Record<string, unknown> {
   return {
     id: approval.id,
     execution_id: approval.executionId,

@@ -59,7 +59,7 @@ export function registerStimulusRoutes(app: Hono, ctx: FakeContext): void {
     const limit = limitText === undefined
       ? all.length
       : Math.min(Math.max(Number(limitText), 1), 500);
-    return c.json({ items: all.slice(0, limit).map(view) });
+    return c.json({ items: all.slice(0, limit).map(stimulusView) });
   });
 
   app.get("/v1/stimuli/:id", (c) => {
@@ -68,7 +68,7 @@ export function registerStimulusRoutes(app: Hono, ctx: FakeContext): void {
     if (id instanceof Response) return id;
     const stimulus = engine.stimuli.get(id);
     if (!stimulus) return c.json({ error: "stimulus not found" });
-    return c.json({ stimulus: view(stimulus) });
+    return c.json({ stimulus: stimulusView(stimulus) });
   });
 
   app.post("/v1/webhooks/:source", async (c) => {
@@ -176,7 +176,7 @@ function operatorRequired(): Response {
   return jsonError(403, "operator_required", "This endpoint requires an operator identity");
 }
 
-function view(stimulus: FakeStimulus): Record<string, unknown> {
+function stimulusView(stimulus: FakeStimulus): Record<string, unknown> {
   return {
     stimulus_id: stimulus.id,
     source: stimulus.source,

@@ -10,6 +10,7 @@
  */
 
 import type { Context, Hono } from "hono";
+import { sha256Hex } from "../internal/api_key_store.ts";
 import type { FakeContext } from "../internal/context.ts";
 import {
   contentTypeFor,
@@ -418,13 +419,6 @@ function concat(chunks: Uint8Array[], total: number): Uint8Array {
     offset += chunk.byteLength;
   }
   return out;
-}
-
-async function sha256Hex(data: Uint8Array): Promise<string> {
-  const digest = new Uint8Array(
-    await crypto.subtle.digest("SHA-256", data as Uint8Array<ArrayBuffer>),
-  );
-  return Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
 const MAGIC: Array<[number[], string]> = [

@@ -92,6 +92,40 @@ describe("@aegis/sdk from npm, ESM", () => {
     }
   });
 
+  it("shares one copy of each class and of module state between entry points", async () => {
+    const entries = await Promise.all(
+      ["@aegis/sdk", "@aegis/sdk/client", "@aegis/sdk/seal", "@aegis/sdk/manifest"].map((name) =>
+        import(name)
+      ),
+    );
+    for (const entry of entries) assert.equal(entry.AegisError, AegisError);
+    const client = await import("@aegis/sdk/client");
+    assert.equal(client.AegisClient, AegisClient);
+    assert.equal(client.AegisClient.name, "AegisClient");
+    // An error thrown by code of one entry point is recognised through another's class.
+    const seal = await import("@aegis/sdk/seal");
+    const key = await seal.Ed25519Key.generate();
+    await assert.rejects(
+      seal.verifySealEnvelopeJson("{}", key.getPublicKeyBase64()),
+      (error) => error instanceof AegisError && error instanceof seal.SEALError,
+    );
+  });
+
+  it("names every exported class and function as it is exported", async () => {
+    const entries = ["@aegis/sdk", "@aegis/sdk/client", "@aegis/sdk/seal", "@aegis/sdk/manifest",
+      "@aegis/sdk/manifest/fs", "@aegis/sdk/bootstrap", "@aegis/sdk/testing"];
+    for (const entry of entries) {
+      const exported = Object.entries(await import(entry));
+      for (const [name, value] of exported) {
+        if (typeof value !== "function") continue;
+        // An alias (`SealClient` for `SEALClient`) is exported next to what it aliases.
+        const names = exported.filter(([, other]) => other === value).map(([key]) => key);
+        assert.ok(names.includes(value.name), `${entry} exports ${name} named "${value.name}"`);
+      }
+    }
+    assert.equal(new AegisClient({ baseUrl: "http://x", auth: "none" }).constructor.name, "AegisClient");
+  });
+
   it("hides internal modules behind the exports map", async () => {
     await assert.rejects(import("@aegis/sdk/client/core/core.js"), {
       code: "ERR_PACKAGE_PATH_NOT_EXPORTED",
