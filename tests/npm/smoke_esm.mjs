@@ -112,8 +112,15 @@ describe("@aegis/sdk from npm, ESM", () => {
   });
 
   it("names every exported class and function as it is exported", async () => {
-    const entries = ["@aegis/sdk", "@aegis/sdk/client", "@aegis/sdk/seal", "@aegis/sdk/manifest",
-      "@aegis/sdk/manifest/fs", "@aegis/sdk/bootstrap", "@aegis/sdk/testing"];
+    const entries = [
+      "@aegis/sdk",
+      "@aegis/sdk/client",
+      "@aegis/sdk/seal",
+      "@aegis/sdk/manifest",
+      "@aegis/sdk/manifest/fs",
+      "@aegis/sdk/bootstrap",
+      "@aegis/sdk/testing",
+    ];
     for (const entry of entries) {
       const exported = Object.entries(await import(entry));
       for (const [name, value] of exported) {
@@ -123,7 +130,10 @@ describe("@aegis/sdk from npm, ESM", () => {
         assert.ok(names.includes(value.name), `${entry} exports ${name} named "${value.name}"`);
       }
     }
-    assert.equal(new AegisClient({ baseUrl: "http://x", auth: "none" }).constructor.name, "AegisClient");
+    assert.equal(
+      new AegisClient({ baseUrl: "http://x", auth: "none" }).constructor.name,
+      "AegisClient",
+    );
   });
 
   it("hides internal modules behind the exports map", async () => {
