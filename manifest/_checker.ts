@@ -204,6 +204,27 @@ export class Checker {
     return value;
   }
 
+  /**
+   * Reads `parent[key]` as a list of mappings: runs `check` on each mapping with its path, and
+   * reports every other element with `rule.message` ("must be a mapping with a 'name'").
+   * Returns the list, as {@link Checker.list} does.
+   */
+  eachMapping(
+    parent: Dict,
+    key: string,
+    path: readonly Segment[],
+    rule: { message: string; required?: boolean },
+    check: (item: Dict, here: Segment[], index: number) => void,
+  ): unknown[] | undefined {
+    const items = this.list(parent, key, path, rule.required);
+    items?.forEach((item, index) => {
+      const here = [...path, key, index];
+      if (isDict(item)) check(item, here, index);
+      else this.error(here, rule.message);
+    });
+    return items;
+  }
+
   /** Reads `parent[key]` as a string, applying `rule`. */
   string(
     parent: Dict,

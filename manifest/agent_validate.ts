@@ -478,14 +478,11 @@ const DELIVERY_REQUIRED: Record<DeliveryDestination["type"], string[]> = {
 
 function checkDelivery(c: Checker, delivery: Dict, at: Segment[]): void {
   c.unknownKeys(delivery, at, DELIVERY_FIELDS);
-  const destinations = c.list(delivery, "destinations", at, true);
   const names = new Set<string>();
-  destinations?.forEach((destination, index) => {
-    const here = [...at, "destinations", index];
-    if (!isDict(destination)) {
-      c.error(here, "must be a mapping");
-      return;
-    }
+  c.eachMapping(delivery, "destinations", at, {
+    message: "must be a mapping",
+    required: true,
+  }, (destination, here) => {
     const type = c.enumeration(destination, "type", here, ENUMS.deliveryType, true);
     c.unknownKeys(destination, here, DESTINATION_FIELDS);
     const name = c.string(destination, "name", here, { required: true, nonBlank: true });

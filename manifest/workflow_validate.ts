@@ -362,13 +362,9 @@ function checkStorage(c: Checker, spec: Dict): Set<string> {
     c.string(workspace, "volume_id", wAt, { nonBlank: true, noControl: true });
     c.string(workspace, "blackboard_key", wAt, { nonBlank: true, noControl: true });
   }
-  const volumes = c.list(storage, "shared_volumes", at);
-  volumes?.forEach((volume, index) => {
-    const here = [...at, "shared_volumes", index];
-    if (!isDict(volume)) {
-      c.error(here, "must be a mapping with a 'name'");
-      return;
-    }
+  const volumes = c.eachMapping(storage, "shared_volumes", at, {
+    message: "must be a mapping with a 'name'",
+  }, (volume, here) => {
     c.unknownKeys(volume, here, SHARED_VOLUME_FIELDS);
     const name = c.string(volume, "name", here, {
       required: true,
@@ -457,17 +453,11 @@ function checkState(
       }
       break;
     case "ParallelContainerRun": {
-      const steps = c.list(state, "steps", at, true);
-      if (steps !== undefined && steps.length === 0) {
-        c.error([...at, "steps"], "must contain at least one step");
-      }
       const stepNames = new Set<string>();
-      steps?.forEach((step, index) => {
-        const here = [...at, "steps", index];
-        if (!isDict(step)) {
-          c.error(here, "must be a mapping");
-          return;
-        }
+      const steps = c.eachMapping(state, "steps", at, {
+        message: "must be a mapping",
+        required: true,
+      }, (step, here) => {
         c.unknownKeys(step, here, STEP_FIELDS);
         checkContainerRun(c, step, here, volumes);
         if (typeof step.name === "string") {
@@ -475,6 +465,7 @@ function checkState(
           stepNames.add(step.name);
         }
       });
+      if (steps?.length === 0) c.error([...at, "steps"], "must contain at least one step");
       c.enumeration(state, "completion", at, COMPLETIONS, true);
       break;
     }
@@ -498,31 +489,25 @@ function checkState(
 }
 
 function checkJudges(c: Checker, state: Dict, key: string, at: Segment[]): void {
-  const judges = c.list(state, key, at);
-  judges?.forEach((judge, index) => {
-    const here = [...at, key, index];
-    if (!isDict(judge)) {
-      c.error(here, "must be a mapping with an 'agent_id'");
-      return;
-    }
-    c.unknownKeys(judge, here, JUDGE_FIELDS);
-    c.string(judge, "agent_id", here, { required: true, nonBlank: true, noControl: true });
-    c.string(judge, "input_template", here);
-    c.number(judge, "weight", here, { min: 0 });
-  });
+  c.eachMapping(
+    state,
+    key,
+    at,
+    { message: "must be a mapping with an 'agent_id'" },
+    (judge, here) => {
+      c.unknownKeys(judge, here, JUDGE_FIELDS);
+      c.string(judge, "agent_id", here, { required: true, nonBlank: true, noControl: true });
+      c.string(judge, "input_template", here);
+      c.number(judge, "weight", here, { min: 0 });
+    },
+  );
 }
 
 function checkParallelAgents(c: Checker, state: Dict, at: Segment[]): void {
-  const agents = c.list(state, "agents", at, true);
-  if (agents !== undefined && agents.length === 0) {
-    c.error([...at, "agents"], "must contain at least one agent");
-  }
-  agents?.forEach((agent, index) => {
-    const here = [...at, "agents", index];
-    if (!isDict(agent)) {
-      c.error(here, "must be a mapping with 'agent' and 'input'");
-      return;
-    }
+  const agents = c.eachMapping(state, "agents", at, {
+    message: "must be a mapping with 'agent' and 'input'",
+    required: true,
+  }, (agent, here) => {
     c.unknownKeys(agent, here, PARALLEL_AGENT_FIELDS);
     c.string(agent, "agent", here, { required: true, nonBlank: true, noControl: true });
     c.string(agent, "input", here, { required: true });
@@ -530,6 +515,7 @@ function checkParallelAgents(c: Checker, state: Dict, at: Segment[]): void {
     c.integer(agent, "timeout_seconds", here, { kind: "u64" });
     c.integer(agent, "poll_interval_ms", here, { kind: "u64" });
   });
+  if (agents?.length === 0) c.error([...at, "agents"], "must contain at least one agent");
   const consensus = c.dict(state, "consensus", at, true);
   if (consensus) {
     const here = [...at, "consensus"];
@@ -579,13 +565,9 @@ function checkContainerRun(c: Checker, run: Dict, at: Segment[], volumes: Set<st
   }
   c.stringMap(run, "env", at, { noControlKeys: true });
   c.string(run, "workdir", at, { nonBlank: true, noControl: true });
-  const mounts = c.list(run, "volumes", at);
-  mounts?.forEach((mount, index) => {
-    const here = [...at, "volumes", index];
-    if (!isDict(mount)) {
-      c.error(here, "must be a mapping with 'name' and 'mount_path'");
-      return;
-    }
+  c.eachMapping(run, "volumes", at, {
+    message: "must be a mapping with 'name' and 'mount_path'",
+  }, (mount, here) => {
     c.unknownKeys(mount, here, MOUNT_FIELDS);
     const name = c.string(mount, "name", here, { required: true, nonBlank: true, noControl: true });
     if (name !== undefined && volumes.size > 0 && !volumes.has(name)) {
@@ -618,14 +600,11 @@ function checkRunAsUser(c: Checker, run: Dict, at: Segment[]): void {
 }
 
 function checkTransitions(c: Checker, state: Dict, at: Segment[], states: Dict): string[] {
-  const transitions = c.list(state, "transitions", at, true);
   const targets: string[] = [];
-  transitions?.forEach((transition, index) => {
-    const here = [...at, "transitions", index];
-    if (!isDict(transition)) {
-      c.error(here, "must be a mapping with 'condition' and 'target'");
-      return;
-    }
+  c.eachMapping(state, "transitions", at, {
+    message: "must be a mapping with 'condition' and 'target'",
+    required: true,
+  }, (transition, here) => {
     const condition = c.enumeration(
       transition,
       "condition",
