@@ -81,6 +81,7 @@ export type {
   ApprovalRequest,
   ApprovalResponse,
   AttachmentRef,
+  AuthProvider,
   BeforeRequestContext,
   BeforeRequestHook,
   BeforeRetryContext,

@@ -41,7 +41,14 @@ import * as scripts from "./scripts.ts";
 import { AegisCore } from "./core/pipeline.ts";
 import type { AegisPromise } from "./core/api_promise.ts";
 import type { FileDownload } from "./core/download.ts";
-import type { RequestOptions } from "./core/options.ts";
+import { clientCredentialsProvider } from "./core/client_credentials.ts";
+import {
+  CLIENT_CREDENTIALS,
+  type ClientOptions,
+  clientOptionsOf,
+  type ClientOptionsWithOAuth,
+  type RequestOptions,
+} from "./core/options.ts";
 import type { EventStream } from "./core/stream.ts";
 import type { AgentMessage, OrchestratorMessage } from "../bootstrap/types.ts";
 import * as dispatch from "./dispatch.ts";
@@ -70,6 +77,21 @@ import type { ManifestInput, WorkflowManifestInput } from "./manifest_input.ts";
  * ```
  */
 export class AegisClient extends AegisCore {
+  /**
+   * Creates a client from options, or positionally from a base URL and a bearer token. What is
+   * left out comes from `AEGIS_*` environment variables where the runtime has them (see
+   * {@link ClientOptions}). Unlike a bare `AegisCore`, it takes OAuth2 client credentials as
+   * options (`keycloakUrl`, `realm`, `clientId`, `clientSecret`) and from the environment.
+   */
+  constructor(options?: ClientOptions | string, bearerToken?: string) {
+    // The options as given, seen through an object that adds the OAuth2 client: nothing is
+    // copied, so options inherited or defined by getters read exactly as they would.
+    const withOAuth: ClientOptionsWithOAuth = Object.create(clientOptionsOf(options, bearerToken), {
+      [CLIENT_CREDENTIALS]: { value: clientCredentialsProvider },
+    });
+    super(withOAuth);
+  }
+
   /**
    * Liveness probe.
    * Body also has `mode`, `uptime_seconds`; status `healthy`.

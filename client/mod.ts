@@ -54,10 +54,13 @@ export {
 } from "./core/stream_response.ts";
 export type { SSEMessage } from "./core/sse.ts";
 export { FileDownload } from "./core/download.ts";
+export type { AuthProvider } from "./core/auth.ts";
+export { clientCredentials, type ClientCredentialsOptions } from "./core/client_credentials.ts";
 export {
   type ClientOptions,
   type Logger,
   type LogLevel,
+  type OAuthOptions,
   type RequestOptions,
   type TokenProvider,
 } from "./core/options.ts";

@@ -46,6 +46,7 @@ async function modulesOf(app: string): Promise<string[]> {
 
 const YAML_CODE = ["package:yaml", "manifest/yaml.ts", "manifest/_yaml_reader.ts"];
 const SSE_CODE = ["client/core/sse.ts", "client/core/stream.ts"];
+const OAUTH_CODE = ["client/core/client_credentials.ts"];
 
 function holding(modules: string[], wanted: string[]): string[] {
   return modules.filter((m) => wanted.some((w) => m === w || m.endsWith("/" + w)));
@@ -70,14 +71,38 @@ describe("bundles hold only what the app calls", () => {
     assert.ok(modules.some((m) => m.endsWith("manifest/_yaml_writer.ts")), "writes workflow YAML");
   });
 
-  it("a SEAL-only app bundles neither the YAML nor the SSE parser", async () => {
+  it("a SEAL-only app bundles neither the YAML nor the SSE parser, nor the OAuth2 client", async () => {
     const modules = await modulesOf(`
       import { SEALClient } from "./seal/mod.ts";
       const seal = new SEALClient("https://aegis.example", "w", "ctx", { auth: "t" });
       await seal.attest();
       console.log(await seal.callTool("echo", {}));
     `);
-    assert.deepEqual(holding(modules, [...YAML_CODE, ...SSE_CODE]), []);
+    assert.deepEqual(holding(modules, [...YAML_CODE, ...SSE_CODE, ...OAUTH_CODE]), []);
+  });
+
+  it("a Worker with function imports and a bearer token bundles no OAuth2 client", async () => {
+    const worker = await modulesOf(`
+      import { AegisCore, startExecution, streamExecution } from "./client/mod.ts";
+      const core = new AegisCore({ baseUrl: "https://aegis.example", bearerToken: "t" });
+      const { execution_id } = await startExecution(core, "agent", "go");
+      for await (const event of await streamExecution(core, execution_id)) console.log(event);
+    `);
+    assert.deepEqual(holding(worker, OAUTH_CODE), []);
+    assert.equal(holding(worker, SSE_CODE).length, SSE_CODE.length, "streams are bundled");
+    // Those that use it get it: through clientCredentials(), and with AegisClient's options.
+    const withProvider = await modulesOf(`
+      import { AegisCore, clientCredentials, listAgents } from "./client/mod.ts";
+      const auth = clientCredentials({ keycloakUrl: "https://k", realm: "r", clientId: "c",
+        clientSecret: "s" });
+      console.log(await listAgents(new AegisCore({ baseUrl: "https://aegis.example", auth })));
+    `);
+    assert.equal(holding(withProvider, OAUTH_CODE).length, 1);
+    const client = await modulesOf(`
+      import { AegisClient } from "./mod.ts";
+      console.log(await new AegisClient({ baseUrl: "https://aegis.example" }).listAgents());
+    `);
+    assert.equal(holding(client, OAUTH_CODE).length, 1);
   });
 
   it("importing the root entry, all of it, loads no YAML parser (cold import)", async () => {

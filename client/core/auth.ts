@@ -1,15 +1,14 @@
 /**
- * Authentication strategies: a static bearer token, an async token function, and OAuth2
- * client credentials against Keycloak with caching, refresh ahead of expiry and one shared
- * token request for concurrent calls.
+ * Authentication strategies: a static bearer token, an async token function, and the providers
+ * of other credentials (OAuth2 client credentials: `client_credentials.ts`, which an app bundles
+ * only when it uses them).
  *
  * Waiting for a token is part of the call that needs it: {@link waitForToken} bounds the wait by
  * the call's timeout and signal, a failed or timed-out wait counts as one of the call's
  * attempts, and a token request nobody waits for any more is cancelled (no timer or socket
- * outlives the calls that wanted it). 401 answers cannot drive token requests faster than one
- * per {@link FORCED_REFRESH_MIN_INTERVAL_MS} while the server accepts none of them.
+ * outlives the calls that wanted it).
  *
- * Internal module: not part of the public API.
+ * Internal module except {@link AuthProvider}, the type of a client's `auth` credentials.
  *
  * @module
  */
@@ -20,7 +19,6 @@ import {
   AegisError,
   AegisTimeoutError,
 } from "../../errors.ts";
-import { isRecord } from "../../internal/guards.ts";
 import { AegisApiError, TokenRequestError } from "./errors.ts";
 import {
   type AuthSettings,
@@ -31,26 +29,13 @@ import {
 import type { RequestSpec } from "./pipeline.ts";
 import { type RequestLabel, where } from "./response.ts";
 import { judgeStatus } from "./retry.ts";
-import { describeValue } from "../../internal/describe.ts";
-
-/**
- * A token the server never accepted is replaced after a 401 at most once per this interval;
- * within it, further 401s are final instead of fetching yet another token: a token rejected
- * right after it was issued points at configuration (realm, audience, scopes), which a new token
- * does not fix. (A token that worked and is then rejected, revoked or expired early, is replaced
- * at once.)
- */
-export const FORCED_REFRESH_MIN_INTERVAL_MS = 10_000;
-
-/** Lifetime assumed when the token endpoint does not say (`expires_in` absent), in seconds. */
-const DEFAULT_TOKEN_LIFETIME_SECS = 300;
 
 /** Sends one request through the client's pipeline and returns its parsed JSON body. */
 export type SendRequest = (spec: RequestSpec, options: RequestOptions) => Promise<unknown>;
 
 /**
- * The strategy the validated settings ask for (`undefined` for `auth: "none"`). The token
- * request goes through `send`, the client's own pipeline, without auth and without redirects.
+ * The strategy the validated settings ask for (`undefined` for `auth: "none"`). A provider's
+ * token requests go through `send`, the client's own pipeline.
  */
 export function createAuth(
   settings: AuthSettings,
@@ -64,27 +49,34 @@ export function createAuth(
       return new StaticTokenAuth(settings.token);
     case "function":
       return new FunctionTokenAuth(settings.provider);
+    case "provider":
+      return settings.provider.start(send, onToken);
   }
-  const { tokenUrl, tokenPath } = settings;
-  return new ClientCredentialsAuth({
-    tokenUrl,
-    clientId: settings.clientId,
-    clientSecret: settings.clientSecret,
-    refreshBufferSecs: settings.refreshBufferSecs,
-    requestToken: (form, signal) =>
-      send({
-        method: "POST",
-        path: tokenPath,
-        url: tokenUrl,
-        body: form.toString(),
-        contentType: "application/x-www-form-urlencoded",
-        auth: false,
-        idempotent: true,
-        followRedirects: false,
-        // One attempt per wait: the waiting call's own retry budget repeats it.
-      }, { signal, maxRetries: 0 }),
-    onToken,
-  });
+}
+
+/**
+ * Credentials that a client turns into tokens through its own pipeline, such as OAuth2 client
+ * credentials (made by `clientCredentials`). Pass one as a client's `auth` option.
+ */
+export interface AuthProvider {
+  /** What the credentials are, for messages ("OAuth2 client credentials"). */
+  readonly description: string;
+}
+
+/**
+ * What an {@link AuthProvider} is underneath: how a client starts it. Internal: the public type
+ * stays opaque, so that the strategy interface is free to change.
+ */
+export interface StartableAuthProvider extends AuthProvider {
+  /** Makes the token source of one client; `send` runs the client's pipeline. */
+  start(send: SendRequest, onToken: (expiresInSecs: number) => void): AuthStrategy;
+}
+
+/** Whether `value` is an {@link AuthProvider} (one the SDK made). */
+export function isAuthProvider(value: unknown): value is StartableAuthProvider {
+  return typeof value === "object" && value !== null &&
+    typeof (value as Partial<StartableAuthProvider>).start === "function" &&
+    typeof (value as Partial<StartableAuthProvider>).description === "string";
 }
 
 /** Supplies bearer tokens to the request pipeline. */
@@ -228,236 +220,4 @@ export class FunctionTokenAuth implements AuthStrategy {
   invalidate(): boolean {
     return true;
   }
-}
-
-/** What the token endpoint returned, as the strategy needs it. */
-interface CachedToken {
-  accessToken: string;
-  /** True once the server answered a request with it by anything but a 401. */
-  accepted: boolean;
-  /** Epoch ms at which the token expires. */
-  expiresAt: number;
-  /** Epoch ms after which it is refreshed. */
-  refreshAt: number;
-}
-
-/** One token request and the calls waiting for it. */
-interface Flight {
-  promise: Promise<CachedToken>;
-  controller: AbortController;
-  waiters: number;
-  settled: boolean;
-}
-
-/** Settings of {@link ClientCredentialsAuth}. */
-export interface ClientCredentialsSettings {
-  tokenUrl: string;
-  clientId: string;
-  clientSecret: string;
-  refreshBufferSecs: number;
-  /** Sends the form POST (the client's pipeline, without auth); `signal` cancels it. */
-  requestToken: (form: URLSearchParams, signal: AbortSignal) => Promise<unknown>;
-  /** Clock (tests). */
-  now?: () => number;
-  /** Told when a token is obtained. */
-  onToken?: (expiresInSecs: number) => void;
-}
-
-/**
- * OAuth2 client credentials (form POST to Keycloak). Tokens are cached until
- * `expires_in − refreshBufferSecs`; the call that finds the token due waits for the refresh
- * (and keeps using the old, still valid token if the refresh fails), so nothing runs in the
- * background. Concurrent callers share one request, which is cancelled when the last of them
- * gives up.
- */
-export class ClientCredentialsAuth implements AuthStrategy {
-  readonly #settings: ClientCredentialsSettings;
-  #cached: CachedToken | undefined;
-  #flight: Flight | undefined;
-  #lastUnacceptedDrop = -Infinity;
-
-  /** Creates the strategy; nothing is requested until the first call. */
-  constructor(settings: ClientCredentialsSettings) {
-    this.#settings = settings;
-  }
-
-  /** The cached token while it is not due for a refresh. */
-  ready(): string | undefined {
-    const cached = this.#cached;
-    return cached !== undefined && this.#now() < cached.refreshAt ? cached.accessToken : undefined;
-  }
-
-  /** Returns a valid cached token or waits for a new one (shared among concurrent callers). */
-  async token(signal?: AbortSignal): Promise<string> {
-    const ready = this.ready();
-    if (ready !== undefined) return ready;
-    const stale = this.#cached;
-    try {
-      return (await this.#join(signal)).accessToken;
-    } catch (error) {
-      if (signal?.aborted || stale === undefined || this.#cached !== stale) throw error;
-      const now = this.#now();
-      if (now >= stale.expiresAt) throw error;
-      // The refresh failed but the token is still valid: use it, and do not ask again (one
-      // request per call) before the minimum interval.
-      stale.refreshAt = Math.min(stale.expiresAt, now + FORCED_REFRESH_MIN_INTERVAL_MS);
-      return stale.accessToken;
-    }
-  }
-
-  /** Marks the cached token as one the server accepts. */
-  accepted(token: string): void {
-    const cached = this.#cached;
-    if (cached !== undefined && cached.accessToken === token) cached.accepted = true;
-  }
-
-  /**
-   * Drops the cached token if it is the one that was rejected, so the retry fetches a new one.
-   * A token that worked before (then expired or was revoked) is dropped at once; one the server
-   * never accepted at most once per {@link FORCED_REFRESH_MIN_INTERVAL_MS}: within the interval
-   * the 401 is final, since a brand-new token would most likely be refused the same way.
-   */
-  invalidate(rejected: string): boolean {
-    const cached = this.#cached;
-    // A newer token is cached or on its way: retry with it, without a request of its own.
-    if (cached === undefined || cached.accessToken !== rejected) return true;
-    if (!cached.accepted) {
-      const now = this.#now();
-      if (now - this.#lastUnacceptedDrop < FORCED_REFRESH_MIN_INTERVAL_MS) return false;
-      this.#lastUnacceptedDrop = now;
-    }
-    this.#cached = undefined;
-    return true;
-  }
-
-  #join(signal: AbortSignal | undefined): Promise<CachedToken> {
-    if (signal?.aborted) return Promise.reject(signal.reason);
-    const flight = this.#flight ?? this.#start();
-    flight.waiters++;
-    return new Promise<CachedToken>((resolve, reject) => {
-      let left = false;
-      const leave = () => {
-        if (left) return false;
-        left = true;
-        signal?.removeEventListener("abort", onAbort);
-        flight.waiters--;
-        return true;
-      };
-      const onAbort = () => {
-        if (!leave()) return;
-        // Nobody waits for this token any more: cancel its request, timer and socket.
-        if (flight.waiters === 0 && !flight.settled) {
-          if (this.#flight === flight) this.#flight = undefined;
-          flight.controller.abort();
-        }
-        reject(signal!.reason);
-      };
-      signal?.addEventListener("abort", onAbort, { once: true });
-      flight.promise.then(
-        (token) => {
-          if (leave()) resolve(token);
-        },
-        (error) => {
-          if (leave()) reject(error);
-        },
-      );
-    });
-  }
-
-  #start(): Flight {
-    const controller = new AbortController();
-    const flight: Flight = {
-      controller,
-      waiters: 0,
-      settled: false,
-      promise: this.#fetchToken(controller.signal).then((token) => {
-        if (!controller.signal.aborted) this.#cached = token;
-        return token;
-      }).finally(() => {
-        flight.settled = true;
-        if (this.#flight === flight) this.#flight = undefined;
-      }),
-    };
-    // Waiters handle failures; a request everyone left fails unobserved.
-    flight.promise.catch(() => {});
-    this.#flight = flight;
-    return flight;
-  }
-
-  async #fetchToken(signal: AbortSignal): Promise<CachedToken> {
-    const s = this.#settings;
-    const form = new URLSearchParams({
-      grant_type: "client_credentials",
-      client_id: s.clientId,
-      client_secret: s.clientSecret,
-    });
-    let body: unknown;
-    try {
-      body = await s.requestToken(form, signal);
-    } catch (error) {
-      const status = error instanceof AegisApiError ? error.status : undefined;
-      const detail = error instanceof AegisError ? error.message : "request failed";
-      throw new TokenRequestError(`token request failed: ${detail}`, status, { cause: error });
-    }
-    const token = parseTokenResponse(body);
-    const now = this.#now();
-    // Short-lived tokens get half their lifetime as the buffer, so they are still reused.
-    const buffer = Math.min(s.refreshBufferSecs, token.expiresIn / 2);
-    s.onToken?.(token.expiresIn);
-    return {
-      accessToken: token.accessToken,
-      accepted: false,
-      expiresAt: now + token.expiresIn * 1000,
-      refreshAt: now + (token.expiresIn - buffer) * 1000,
-    };
-  }
-
-  #now(): number {
-    return this.#settings.now?.() ?? Date.now();
-  }
-}
-
-/**
- * The fields of a token response the client uses, checked: a JSON object with a visible-ASCII
- * `access_token`, a `Bearer` `token_type` when present, and a positive number of seconds in
- * `expires_in` (300 when absent). Anything else is a {@link TokenRequestError}.
- */
-function parseTokenResponse(body: unknown): { accessToken: string; expiresIn: number } {
-  if (!isRecord(body)) {
-    throw new TokenRequestError("token endpoint answered something other than a JSON object");
-  }
-  const accessToken = body.access_token;
-  if (typeof accessToken !== "string" || accessToken.length === 0) {
-    throw new TokenRequestError("token endpoint answered without an access_token");
-  }
-  if (!/^[\x21-\x7e]+$/.test(accessToken)) {
-    throw new TokenRequestError(
-      "token endpoint answered an access_token that cannot be sent in an Authorization header " +
-        "(it must be visible ASCII)",
-    );
-  }
-  const type = body.token_type;
-  if (type !== undefined && (typeof type !== "string" || type.toLowerCase() !== "bearer")) {
-    throw new TokenRequestError(
-      `token endpoint issued a token of type ${
-        describeValue(type)
-      }; only Bearer tokens are supported`,
-    );
-  }
-  const raw = body.expires_in;
-  let expiresIn: number;
-  if (raw === undefined) expiresIn = DEFAULT_TOKEN_LIFETIME_SECS;
-  else if (typeof raw === "number") expiresIn = raw;
-  else if (typeof raw === "string" && /^\d+$/.test(raw.trim())) expiresIn = Number(raw);
-  else {
-    throw new TokenRequestError(
-      `token endpoint answered expires_in ${describeValue(raw)}; it must be a number of seconds`,
-    );
-  }
-  if (!Number.isFinite(expiresIn) || expiresIn <= 0) {
-    throw new TokenRequestError(
-      `token endpoint returned an already-expired token (expires_in ${describeValue(raw)})`,
-    );
-  }
-  return { accessToken, expiresIn };
 }

@@ -6,6 +6,7 @@
  */
 
 import { InvalidArgumentError } from "../../errors.ts";
+import { type AuthProvider, isAuthProvider, type StartableAuthProvider } from "./auth.ts";
 import { ENV, envHint, readEnv } from "./env.ts";
 import {
   checkHooks,
@@ -72,21 +73,27 @@ export interface ClientOptions {
   token?: TokenProvider;
   /**
    * Keycloak base URL for OAuth2 client credentials (with `realm`, `clientId`, `clientSecret`).
-   * Default: `AEGIS_KEYCLOAK_URL` (when no credential is given).
+   * Default: `AEGIS_KEYCLOAK_URL` (when no credential is given). `AegisClient` only: an
+   * `AegisCore` takes `auth: clientCredentials({...})` instead, so that apps without OAuth2 do
+   * not bundle its client.
    */
   keycloakUrl?: string;
-  /** Keycloak realm, e.g. `aegis-system`. Default: `AEGIS_REALM`. */
+  /** Keycloak realm, e.g. `aegis-system`. Default: `AEGIS_REALM`. `AegisClient` only. */
   realm?: string;
-  /** OAuth2 client id. Default: `AEGIS_CLIENT_ID`. */
+  /** OAuth2 client id. Default: `AEGIS_CLIENT_ID`. `AegisClient` only. */
   clientId?: string;
-  /** OAuth2 client secret. Never logged, printed or put in errors. Default: `AEGIS_CLIENT_SECRET`. */
+  /**
+   * OAuth2 client secret. Never logged, printed or put in errors. Default: `AEGIS_CLIENT_SECRET`.
+   * `AegisClient` only.
+   */
   clientSecret?: string;
   /**
    * `"none"`: send no credentials and read none from the environment. Only the health probes,
-   * the SEAL routes and the dispatch gateway answer such a client.
+   * the SEAL routes and the dispatch gateway answer such a client. Or credentials that need
+   * the client's pipeline: `clientCredentials({ keycloakUrl, realm, clientId, clientSecret })`.
    */
-  auth?: "none";
-  /** Refresh the OAuth2 token this many seconds before it expires (default 30). */
+  auth?: "none" | AuthProvider;
+  /** Refresh the OAuth2 token this many seconds before it expires (default 30). `AegisClient` only. */
   tokenRefreshBufferSecs?: number;
   /** `fetch` implementation (default: the global one). Tests pass a fake orchestrator's fetch. */
   fetch?: typeof fetch;
@@ -165,6 +172,40 @@ const CREDENTIAL_HELP = "pass bearerToken, token, or keycloakUrl + realm + clien
   `clientSecret, or set ${ENV.bearerToken}, or ${ENV.keycloakUrl} + ${ENV.realm} + ` +
   `${ENV.clientId} + ${ENV.clientSecret}`;
 
+/** The four settings of OAuth2 client credentials. */
+export interface OAuthOptions {
+  /** Keycloak base URL, e.g. `https://auth.example.com` (no user credentials in it). */
+  keycloakUrl: string;
+  /** Keycloak realm, e.g. `aegis-system`. */
+  realm: string;
+  /** OAuth2 client id. */
+  clientId: string;
+  /** OAuth2 client secret. Never logged, printed or put in errors. */
+  clientSecret: string;
+}
+
+/** OAuth2 client credentials after validation. Internal: not part of the public API. */
+export interface OAuthSettings {
+  /** `{keycloakUrl}/realms/{realm}/protocol/openid-connect/token`. */
+  tokenUrl: string;
+  /** The path of `tokenUrl` (for messages). */
+  tokenPath: string;
+  clientId: string;
+  clientSecret: string;
+  refreshBufferSecs: number;
+}
+
+/**
+ * Under this key `AegisClient` gives the core its OAuth2 client (the core has none built in, so
+ * that apps without OAuth2 do not bundle it). Internal: not part of the public API.
+ */
+export const CLIENT_CREDENTIALS: unique symbol = Symbol("aegis.clientCredentials");
+
+/** Client options as `AegisClient` passes them on. Internal: not part of the public API. */
+export interface ClientOptionsWithOAuth extends ClientOptions {
+  [CLIENT_CREDENTIALS]?: (settings: OAuthSettings) => StartableAuthProvider;
+}
+
 /**
  * How the client authenticates, after validation. Internal: not part of the public API.
  */
@@ -172,16 +213,7 @@ export type AuthSettings =
   | { kind: "none" }
   | { kind: "bearer"; token: string }
   | { kind: "function"; provider: TokenProvider }
-  | {
-    kind: "oauth";
-    /** `{keycloakUrl}/realms/{realm}/protocol/openid-connect/token`. */
-    tokenUrl: string;
-    /** The path of `tokenUrl` (for messages). */
-    tokenPath: string;
-    clientId: string;
-    clientSecret: string;
-    refreshBufferSecs: number;
-  };
+  | { kind: "provider"; provider: StartableAuthProvider };
 
 /**
  * The client-wide settings after validation, environment variables applied.
@@ -213,12 +245,7 @@ export function resolveClientOptions(
   options?: ClientOptions | string,
   bearerToken?: string,
 ): ResolvedOptions {
-  const opts: ClientOptions = typeof options === "string"
-    ? (bearerToken === undefined ? { baseUrl: options } : { baseUrl: options, bearerToken })
-    : options ?? {};
-  if (typeof opts !== "object" || opts === null) {
-    throw new InvalidArgumentError("options", "must be an object (or a base URL string)");
-  }
+  const opts: ClientOptionsWithOAuth = clientOptionsOf(options, bearerToken);
   const baseUrl = resolveBaseUrl(opts.baseUrl);
   const fetchImpl = opts.fetch ?? globalThis.fetch;
   if (typeof fetchImpl !== "function") {
@@ -267,6 +294,23 @@ export function resolveClientOptions(
 }
 
 /**
+ * The constructor's arguments as one options object: options, nothing, or the
+ * `(baseUrl, bearerToken?)` form. Internal: not part of the public API.
+ */
+export function clientOptionsOf(
+  options: ClientOptions | string | undefined,
+  bearerToken: string | undefined,
+): ClientOptions {
+  const opts: ClientOptions = typeof options === "string"
+    ? (bearerToken === undefined ? { baseUrl: options } : { baseUrl: options, bearerToken })
+    : options ?? {};
+  if (typeof opts !== "object" || opts === null) {
+    throw new InvalidArgumentError("options", "must be an object (or a base URL string)");
+  }
+  return opts;
+}
+
+/**
  * Validates the options of one call, and its query values (which `URLSearchParams` would
  * silently alter), before anything (a token request included) is sent.
  * The pipeline checks them again while building the request: this only moves the failure first.
@@ -309,9 +353,9 @@ function resolveBaseUrl(given: string | undefined): string {
   return checkBaseUrl(fromEnv.value, ENV.baseUrl);
 }
 
-function resolveAuth(opts: ClientOptions): AuthSettings {
+function resolveAuth(opts: ClientOptionsWithOAuth): AuthSettings {
   for (const key of CREDENTIAL_OPTIONS) {
-    if (Object.hasOwn(opts, key) && opts[key] === undefined) {
+    if (key in opts && opts[key] === undefined) {
       throw new InvalidArgumentError(
         key,
         "is undefined (often an unset variable or secret): pass a value, leave the option " +
@@ -322,17 +366,18 @@ function resolveAuth(opts: ClientOptions): AuthSettings {
   }
   const given = CREDENTIAL_OPTIONS.filter((key) => opts[key] !== undefined);
   if (opts.auth !== undefined) {
-    if (opts.auth !== "none") {
+    if (opts.auth !== "none" && !isAuthProvider(opts.auth)) {
       throw new InvalidArgumentError(
         "auth",
-        'must be "none" or left out (credentials go in bearerToken, token, or keycloakUrl + ' +
-          "realm + clientId + clientSecret)",
+        'must be "none", clientCredentials({...}), or left out (credentials go in bearerToken, ' +
+          "token, or keycloakUrl + realm + clientId + clientSecret)",
       );
     }
+    const what = opts.auth === "none" ? '"none"' : opts.auth.description;
     if (given.length > 0) {
-      throw new InvalidArgumentError("auth", `"none" conflicts with ${given.join(", ")}`);
+      throw new InvalidArgumentError("auth", `${what} conflicts with ${given.join(", ")}`);
     }
-    return { kind: "none" };
+    return opts.auth === "none" ? { kind: "none" } : { kind: "provider", provider: opts.auth };
   }
   const refreshBufferSecs = nonNegativeNumber(
     opts.tokenRefreshBufferSecs,
@@ -362,9 +407,35 @@ function resolveAuth(opts: ClientOptions): AuthSettings {
       }
       return { kind: "function", provider: opts.token };
     }
-    return oauthSettings(opts, OAUTH_NAMES_OPTIONS, refreshBufferSecs, "");
+    return oauthProvider(
+      opts,
+      given,
+      () => oauthSettings(opts, OAUTH_NAMES_OPTIONS, refreshBufferSecs, ""),
+    );
   }
-  return environmentAuth(refreshBufferSecs);
+  return environmentAuth(opts, refreshBufferSecs);
+}
+
+/**
+ * The OAuth2 provider `AegisClient` supplies for `settings`; on a bare `AegisCore`, which has
+ * none, an error that says what to do instead.
+ */
+function oauthProvider(
+  opts: ClientOptionsWithOAuth,
+  names: readonly string[],
+  settings: () => OAuthSettings,
+): AuthSettings {
+  const provider = opts[CLIENT_CREDENTIALS];
+  if (provider === undefined) {
+    throw new InvalidArgumentError(
+      names.join(", "),
+      "AegisCore has no OAuth2 client built in (so that apps that do not use one do not bundle " +
+        "it): pass auth: clientCredentials({ keycloakUrl, realm, clientId, clientSecret }) from " +
+        "@aegis/sdk/client, or use AegisClient, which takes these settings as options and from " +
+        "the environment",
+    );
+  }
+  return { kind: "provider", provider: provider(settings()) };
 }
 
 const OAUTH_NAMES_OPTIONS: Record<OAuthOption, string> = {
@@ -381,7 +452,7 @@ const OAUTH_NAMES_ENV: Record<OAuthOption, string> = {
 };
 
 /** Credentials from `AEGIS_TOKEN`, or the four `AEGIS_*` OAuth2 variables, or a clear error. */
-function environmentAuth(refreshBufferSecs: number): AuthSettings {
+function environmentAuth(opts: ClientOptionsWithOAuth, refreshBufferSecs: number): AuthSettings {
   const token = readEnv(ENV.bearerToken);
   const oauth: Partial<Record<OAuthOption, string>> = {};
   for (const key of OAUTH_OPTIONS) oauth[key] = readEnv(OAUTH_NAMES_ENV[key]).value;
@@ -397,7 +468,11 @@ function environmentAuth(refreshBufferSecs: number): AuthSettings {
     return { kind: "bearer", token: checkToken(token.value, ENV.bearerToken) };
   }
   if (oauthSet.length > 0) {
-    return oauthSettings(oauth, OAUTH_NAMES_ENV, refreshBufferSecs, " from the environment");
+    return oauthProvider(
+      opts,
+      oauthSet.map((key) => OAUTH_NAMES_ENV[key]),
+      () => oauthSettings(oauth, OAUTH_NAMES_ENV, refreshBufferSecs, " from the environment"),
+    );
   }
   throw new InvalidArgumentError(
     "credentials",
@@ -406,12 +481,32 @@ function environmentAuth(refreshBufferSecs: number): AuthSettings {
   );
 }
 
+/**
+ * Checks the options of `clientCredentials()`. Internal: not part of the public API.
+ */
+export function checkOAuthOptions(
+  options: OAuthOptions & { tokenRefreshBufferSecs?: number },
+): OAuthSettings {
+  if (typeof options !== "object" || options === null) {
+    throw new InvalidArgumentError(
+      "clientCredentials",
+      "takes { keycloakUrl, realm, clientId, clientSecret }",
+    );
+  }
+  const refreshBufferSecs = nonNegativeNumber(
+    options.tokenRefreshBufferSecs,
+    DEFAULT_TOKEN_REFRESH_BUFFER_SECS,
+    "tokenRefreshBufferSecs",
+  );
+  return oauthSettings(options, OAUTH_NAMES_OPTIONS, refreshBufferSecs, "");
+}
+
 function oauthSettings(
   values: Partial<Record<OAuthOption, string>>,
   names: Record<OAuthOption, string>,
   refreshBufferSecs: number,
   where: string,
-): AuthSettings {
+): OAuthSettings {
   const missing = OAUTH_OPTIONS.filter((key) =>
     typeof values[key] !== "string" || values[key] === ""
   );
@@ -426,7 +521,6 @@ function oauthSettings(
     encodeSegment(values.realm!, names.realm)
   }/protocol/openid-connect/token`;
   return {
-    kind: "oauth",
     tokenUrl: checkBaseUrl(values.keycloakUrl!, names.keycloakUrl) + tokenPath,
     tokenPath,
     clientId: values.clientId!,

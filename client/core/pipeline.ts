@@ -174,7 +174,10 @@ export class AegisCore {
   /**
    * Creates a client from options, or positionally from a base URL and a bearer
    * token. Whatever is left out comes from `AEGIS_*` environment variables where the runtime has
-   * them (see {@link ClientOptions}); `new AegisCore()` reads everything from there.
+   * them (see {@link ClientOptions}); `new AegisCore()` reads everything from there. OAuth2
+   * client credentials are `auth: clientCredentials({...})` here (the core has no OAuth2 client
+   * built in, so that apps without one do not bundle it); `AegisClient` also takes them as
+   * options and from the environment.
    */
   constructor(options?: ClientOptions | string, bearerToken?: string) {
     const config = resolveClientOptions(options, bearerToken);

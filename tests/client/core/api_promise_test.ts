@@ -5,6 +5,7 @@ import {
   AegisClient,
   AegisCore,
   AegisPromise,
+  clientCredentials,
   EventStream,
   FileDownload,
   getAgent,
@@ -112,10 +113,7 @@ describe("raw responses: withResponse() and asResponse()", () => {
     const fake = createFakeOrchestrator();
     const core = new AegisCore({
       baseUrl: "http://aegis.test",
-      keycloakUrl: "http://aegis.test",
-      realm: fake.oauth.realm,
-      clientId: fake.oauth.clientId,
-      clientSecret: fake.oauth.clientSecret,
+      auth: clientCredentials({ keycloakUrl: "http://aegis.test", ...fake.oauth }),
       fetch: fake.fetch,
     });
     const [live, agents, missing] = await Promise.allSettled([

@@ -3,16 +3,19 @@ import assert from "node:assert/strict";
 import {
   AegisAbortError,
   AegisClient,
+  AegisCore,
   AegisTimeoutError,
   AuthenticationError,
+  clientCredentials,
   InvalidArgumentError,
+  listAgents,
   TokenRequestError,
-} from "../../../mod.ts";
+} from "../../../client/mod.ts";
 import { createFakeOrchestrator } from "../../../testing/mod.ts";
 import {
   ClientCredentialsAuth,
   FORCED_REFRESH_MIN_INTERVAL_MS,
-} from "../../../client/core/auth.ts";
+} from "../../../client/core/client_credentials.ts";
 
 function oauthClient(
   fake: ReturnType<typeof createFakeOrchestrator>,
@@ -117,6 +120,109 @@ describe("OAuth2 client credentials", () => {
       () => new AegisClient({ baseUrl: "http://x", keycloakUrl: "http://k", realm: "r" }),
       (e: unknown) => e instanceof InvalidArgumentError && /clientId, clientSecret/.test(e.message),
     );
+  });
+});
+
+describe("clientCredentials() on a bare AegisCore (function imports)", () => {
+  const coreWith = (fake: ReturnType<typeof createFakeOrchestrator>, extra: object = {}) =>
+    new AegisCore({
+      baseUrl: "http://aegis.test",
+      auth: clientCredentials({ keycloakUrl: "http://aegis.test/", ...fake.oauth }),
+      fetch: fake.fetch,
+      ...extra,
+    });
+
+  it("gets, caches and after a 401 replaces the token, as AegisClient's options do", async () => {
+    const fake = createFakeOrchestrator();
+    const core = coreWith(fake);
+    assert.deepEqual(await listAgents(core), []);
+    assert.deepEqual(await listAgents(core), []);
+    assert.equal(fake.tokenRequests, 1);
+    const token = fake.requests.find((r) => r.path.endsWith("/openid-connect/token"))!;
+    assert.equal(token.path, `/realms/${fake.oauth.realm}/protocol/openid-connect/token`);
+    fake.expireIssuedTokens();
+    assert.deepEqual(await listAgents(core), []);
+    assert.equal(fake.tokenRequests, 2);
+  });
+
+  it("one provider serves several cores, each with its own token", async () => {
+    const fake = createFakeOrchestrator();
+    const auth = clientCredentials({ keycloakUrl: "http://aegis.test", ...fake.oauth });
+    const first = new AegisCore({ baseUrl: "http://aegis.test", auth, fetch: fake.fetch });
+    const second = new AegisCore({ baseUrl: "http://aegis.test", auth, fetch: fake.fetch });
+    await listAgents(first);
+    await listAgents(second);
+    assert.equal(fake.tokenRequests, 2);
+  });
+
+  it("checks its settings when it is made, naming what is wrong", () => {
+    const settings = { keycloakUrl: "http://k", realm: "r", clientId: "c", clientSecret: "s" };
+    assert.throws(
+      () => clientCredentials({ ...settings, realm: "" }),
+      (e: unknown) => e instanceof InvalidArgumentError && e.argument === "realm",
+    );
+    assert.throws(
+      () => clientCredentials({ ...settings, keycloakUrl: "https://someone:hunter2@k.test" }),
+      (e: unknown) =>
+        e instanceof InvalidArgumentError && e.argument === "keycloakUrl" &&
+        !e.message.includes("hunter2"),
+    );
+    assert.throws(
+      () => clientCredentials({ ...settings, tokenRefreshBufferSecs: -1 }),
+      (e: unknown) => e instanceof InvalidArgumentError && e.argument === "tokenRefreshBufferSecs",
+    );
+    assert.throws(
+      () => clientCredentials(undefined as never),
+      (e: unknown) => e instanceof InvalidArgumentError && e.argument === "clientCredentials",
+    );
+  });
+
+  it("refuses other credentials next to it, and auth values it did not make", () => {
+    const fake = createFakeOrchestrator();
+    assert.throws(
+      () => coreWith(fake, { bearerToken: "t" }),
+      (e: unknown) =>
+        e instanceof InvalidArgumentError && e.argument === "auth" &&
+        /OAuth2 client credentials conflicts with bearerToken/.test(e.message),
+    );
+    assert.throws(
+      () => new AegisCore({ baseUrl: "http://x", auth: { description: "mine" } }),
+      (e: unknown) =>
+        e instanceof InvalidArgumentError && e.argument === "auth" &&
+        /clientCredentials\(\{\.\.\.\}\)/.test(e.message),
+    );
+  });
+
+  it("a bare AegisCore given the OAuth2 options says to use it, and sends nothing", () => {
+    const fake = createFakeOrchestrator();
+    assert.throws(
+      () =>
+        new AegisCore({
+          baseUrl: "http://aegis.test",
+          keycloakUrl: "http://aegis.test",
+          ...fake.oauth,
+          fetch: fake.fetch,
+        }),
+      (e: unknown) =>
+        e instanceof InvalidArgumentError &&
+        e.argument === "keycloakUrl, realm, clientId, clientSecret" &&
+        e.message.includes(
+          "auth: clientCredentials({ keycloakUrl, realm, clientId, clientSecret })",
+        ) &&
+        !e.message.includes(fake.oauth.clientSecret),
+    );
+    assert.equal(fake.requests.length, 0);
+  });
+
+  it("prints no secret", () => {
+    const auth = clientCredentials({
+      keycloakUrl: "http://k",
+      realm: "r",
+      clientId: "c",
+      clientSecret: "provider-secret-9d1e",
+    });
+    assert.ok(!JSON.stringify(auth).includes("provider-secret-9d1e"));
+    assert.ok(!String(auth).includes("provider-secret-9d1e"));
   });
 });
 

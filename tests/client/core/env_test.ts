@@ -14,6 +14,8 @@ interface Outcome {
   error?: string;
   argument?: string;
   message?: string;
+  /** Requests sent before the error. */
+  sent?: number;
 }
 
 const FIXTURE = new URL("../../fixtures/env_client.ts", import.meta.url);
@@ -85,6 +87,16 @@ describe("configuration from the environment", () => {
     ]);
     const incomplete = get("oauth incomplete");
     assert.equal(incomplete.argument, "AEGIS_CLIENT_SECRET");
+    // A bare core has no OAuth2 client: it says how to get one, and sends nothing.
+    const bare = get("oauth on a bare AegisCore");
+    assert.equal(bare.error, "InvalidArgumentError");
+    assert.equal(
+      bare.argument,
+      "AEGIS_KEYCLOAK_URL, AEGIS_REALM, AEGIS_CLIENT_ID, AEGIS_CLIENT_SECRET",
+    );
+    assert.match(bare.message!, /auth: clientCredentials\(\{/);
+    assert.match(bare.message!, /AegisClient/);
+    assert.equal(bare.sent, 0);
     const both = get("token and oauth");
     assert.equal(both.error, "InvalidArgumentError");
     assert.match(both.message!, /one kind of credentials/);

@@ -5,6 +5,7 @@ import {
   AegisClient,
   AegisCore,
   AegisHookError,
+  clientCredentials,
   type Hooks,
   InvalidArgumentError,
   NotFoundError,
@@ -370,10 +371,7 @@ describe("what hooks receive is redacted", () => {
     try {
       const oauth = new AegisCore({
         baseUrl: server.url,
-        keycloakUrl: server.url,
-        realm: fake.oauth.realm,
-        clientId: fake.oauth.clientId,
-        clientSecret: fake.oauth.clientSecret,
+        auth: clientCredentials({ keycloakUrl: server.url, ...fake.oauth }),
         headers: { "x-api-key": "header-secret-7f3a" },
         fetch: spyFetch,
         hooks,

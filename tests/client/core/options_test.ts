@@ -52,6 +52,20 @@ describe("credentials are explicit", () => {
     }
   });
 
+  it("options are read as given: inherited and getter-defined options count, undefined ones too", async () => {
+    const h = setup();
+    const defaults = { baseUrl: "http://aegis.test", fetch: h.fake.fetch };
+    const inherited = Object.create(defaults, {
+      bearerToken: { get: () => h.fake.token, enumerable: false },
+    });
+    assert.deepEqual(await new AegisClient(inherited).listAgents(), []);
+    assert.equal(h.fake.requests.at(-1)?.headers.get("authorization"), `Bearer ${h.fake.token}`);
+    assert.throws(
+      () => new AegisClient(Object.create({ ...defaults, bearerToken: undefined })),
+      (e: unknown) => e instanceof InvalidArgumentError && e.argument === "bearerToken",
+    );
+  });
+
   it('auth: "none" builds a client that sends no credentials; it conflicts with credentials', async () => {
     const h = setup();
     const anonymous = new AegisClient({
