@@ -41,7 +41,7 @@ import * as scripts from "./scripts.ts";
 import { AegisCore } from "./core/pipeline.ts";
 import type { AegisPromise } from "./core/api_promise.ts";
 import type { FileDownload } from "./core/download.ts";
-import { clientCredentialsProvider } from "./core/client_credentials.ts";
+import { clientCredentialsFrom } from "./core/client_credentials.ts";
 import {
   CLIENT_CREDENTIALS,
   type ClientOptions,
@@ -87,7 +87,7 @@ export class AegisClient extends AegisCore {
     // The options as given, seen through an object that adds the OAuth2 client: nothing is
     // copied, so options inherited or defined by getters read exactly as they would.
     const withOAuth: ClientOptionsWithOAuth = Object.create(clientOptionsOf(options, bearerToken), {
-      [CLIENT_CREDENTIALS]: { value: clientCredentialsProvider },
+      [CLIENT_CREDENTIALS]: { value: clientCredentialsFrom },
     });
     super(withOAuth);
   }

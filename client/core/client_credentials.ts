@@ -8,12 +8,22 @@
  * @module
  */
 
-import { AegisError } from "../../errors.ts";
+import { AegisError, InvalidArgumentError } from "../../errors.ts";
 import { describeValue } from "../../internal/describe.ts";
 import { isRecord } from "../../internal/guards.ts";
 import type { AuthProvider, AuthStrategy, SendRequest, StartableAuthProvider } from "./auth.ts";
 import { AegisApiError, TokenRequestError } from "./errors.ts";
-import { checkOAuthOptions, type OAuthOptions, type OAuthSettings } from "./options.ts";
+import {
+  checkBaseUrl,
+  DEFAULT_TOKEN_REFRESH_BUFFER_SECS,
+  nonNegativeNumber,
+  OAUTH_NAMES_OPTIONS,
+  OAUTH_OPTIONS,
+  type OAuthInput,
+  type OAuthOptions,
+  type OAuthSettings,
+} from "./options.ts";
+import { encodeSegment } from "./path.ts";
 
 /** Options of {@link clientCredentials}. */
 export interface ClientCredentialsOptions extends OAuthOptions {
@@ -48,10 +58,14 @@ export function clientCredentials(options: ClientCredentialsOptions): AuthProvid
 }
 
 /**
- * The provider for validated settings. Internal: `AegisClient` hands it to the core for its
- * OAuth2 options.
+ * The provider for OAuth2 settings as given, checked. Internal: `AegisClient` hands it to the
+ * core for its OAuth2 options and variables.
  */
-export function clientCredentialsProvider(settings: OAuthSettings): StartableAuthProvider {
+export function clientCredentialsFrom(input: OAuthInput): StartableAuthProvider {
+  return clientCredentialsProvider(oauthSettings(input));
+}
+
+function clientCredentialsProvider(settings: OAuthSettings): StartableAuthProvider {
   return {
     description: "OAuth2 client credentials",
     start: (send: SendRequest, onToken: (expiresInSecs: number) => void): AuthStrategy =>
@@ -74,6 +88,60 @@ export function clientCredentialsProvider(settings: OAuthSettings): StartableAut
           }, { signal, maxRetries: 0 }),
         onToken,
       }),
+  };
+}
+
+/**
+ * Checks the options of `clientCredentials()`. Internal: not part of the public API.
+ */
+function checkOAuthOptions(
+  options: OAuthOptions & { tokenRefreshBufferSecs?: number },
+): OAuthSettings {
+  if (typeof options !== "object" || options === null) {
+    throw new InvalidArgumentError(
+      "clientCredentials",
+      "takes { keycloakUrl, realm, clientId, clientSecret }",
+    );
+  }
+  const refreshBufferSecs = nonNegativeNumber(
+    options.tokenRefreshBufferSecs,
+    DEFAULT_TOKEN_REFRESH_BUFFER_SECS,
+    "tokenRefreshBufferSecs",
+  );
+  return oauthSettings({
+    values: options,
+    names: OAUTH_NAMES_OPTIONS,
+    refreshBufferSecs,
+    where: "",
+  });
+}
+
+/**
+ * Checks OAuth2 settings as given (all four, a valid URL and realm) and derives the token URL.
+ * (`clientCredentialsFrom` for the core, `clientCredentials` for its own options.)
+ */
+function oauthSettings(
+  { values, names, refreshBufferSecs, where }: OAuthInput,
+): OAuthSettings {
+  const missing = OAUTH_OPTIONS.filter((key) =>
+    typeof values[key] !== "string" || values[key] === ""
+  );
+  if (missing.length > 0) {
+    throw new InvalidArgumentError(
+      missing.map((key) => names[key]).join(", "),
+      `OAuth2 client credentials${where} need ${names.keycloakUrl}, ${names.realm}, ` +
+        `${names.clientId} and ${names.clientSecret}`,
+    );
+  }
+  const tokenPath = `/realms/${
+    encodeSegment(values.realm!, names.realm)
+  }/protocol/openid-connect/token`;
+  return {
+    tokenUrl: checkBaseUrl(values.keycloakUrl!, names.keycloakUrl) + tokenPath,
+    tokenPath,
+    clientId: values.clientId!,
+    clientSecret: values.clientSecret!,
+    refreshBufferSecs,
   };
 }
 

@@ -15,7 +15,7 @@ import {
   type Hooks,
   type TraceContextProvider,
 } from "./hooks.ts";
-import { encodeSegment, rejectControlCharacters, rejectLoneSurrogates } from "./path.ts";
+import { rejectControlCharacters, rejectLoneSurrogates } from "./path.ts";
 import { DEFAULT_MAX_RETRIES, DEFAULT_MAX_RETRY_AFTER_MS } from "./retry.ts";
 
 /** A log sink. Any subset of the levels may be implemented; `console` fits. */
@@ -155,7 +155,8 @@ export interface RequestOptions {
 
 const DEFAULT_TIMEOUT_MS = 60_000;
 const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
-const DEFAULT_TOKEN_REFRESH_BUFFER_SECS = 30;
+/** Default of `tokenRefreshBufferSecs`. Internal: not part of the public API. */
+export const DEFAULT_TOKEN_REFRESH_BUFFER_SECS = 30;
 const LOG_LEVELS: readonly string[] = ["debug", "info", "warn", "error", "off"];
 /** Options that carry credentials: given as `undefined`, they are a mistake, not anonymity. */
 const CREDENTIAL_OPTIONS = [
@@ -166,8 +167,10 @@ const CREDENTIAL_OPTIONS = [
   "clientId",
   "clientSecret",
 ] as const;
-const OAUTH_OPTIONS = ["keycloakUrl", "realm", "clientId", "clientSecret"] as const;
-type OAuthOption = typeof OAUTH_OPTIONS[number];
+/** The names of the OAuth2 settings. Internal: not part of the public API. */
+export const OAUTH_OPTIONS = ["keycloakUrl", "realm", "clientId", "clientSecret"] as const;
+/** One of {@link OAUTH_OPTIONS}. Internal: not part of the public API. */
+export type OAuthOption = typeof OAUTH_OPTIONS[number];
 const CREDENTIAL_HELP = "pass bearerToken, token, or keycloakUrl + realm + clientId + " +
   `clientSecret, or set ${ENV.bearerToken}, or ${ENV.keycloakUrl} + ${ENV.realm} + ` +
   `${ENV.clientId} + ${ENV.clientSecret}`;
@@ -201,9 +204,22 @@ export interface OAuthSettings {
  */
 export const CLIENT_CREDENTIALS: unique symbol = Symbol("aegis.clientCredentials");
 
+/**
+ * OAuth2 settings as they were given (options or variables), under the names they were given
+ * by, for messages. Internal: not part of the public API.
+ */
+export interface OAuthInput {
+  values: Partial<Record<OAuthOption, string>>;
+  names: Record<OAuthOption, string>;
+  refreshBufferSecs: number;
+  /** Where they come from, for messages: `""` or `" from the environment"`. */
+  where: string;
+}
+
 /** Client options as `AegisClient` passes them on. Internal: not part of the public API. */
 export interface ClientOptionsWithOAuth extends ClientOptions {
-  [CLIENT_CREDENTIALS]?: (settings: OAuthSettings) => StartableAuthProvider;
+  /** Checks OAuth2 settings and makes their provider. */
+  [CLIENT_CREDENTIALS]?: (input: OAuthInput) => StartableAuthProvider;
 }
 
 /**
@@ -407,11 +423,12 @@ function resolveAuth(opts: ClientOptionsWithOAuth): AuthSettings {
       }
       return { kind: "function", provider: opts.token };
     }
-    return oauthProvider(
-      opts,
-      given,
-      () => oauthSettings(opts, OAUTH_NAMES_OPTIONS, refreshBufferSecs, ""),
-    );
+    return oauthProvider(opts, given, {
+      values: opts,
+      names: OAUTH_NAMES_OPTIONS,
+      refreshBufferSecs,
+      where: "",
+    });
   }
   return environmentAuth(opts, refreshBufferSecs);
 }
@@ -423,7 +440,7 @@ function resolveAuth(opts: ClientOptionsWithOAuth): AuthSettings {
 function oauthProvider(
   opts: ClientOptionsWithOAuth,
   names: readonly string[],
-  settings: () => OAuthSettings,
+  input: OAuthInput,
 ): AuthSettings {
   const provider = opts[CLIENT_CREDENTIALS];
   if (provider === undefined) {
@@ -435,10 +452,11 @@ function oauthProvider(
         "the environment",
     );
   }
-  return { kind: "provider", provider: provider(settings()) };
+  return { kind: "provider", provider: provider(input) };
 }
 
-const OAUTH_NAMES_OPTIONS: Record<OAuthOption, string> = {
+/** The OAuth2 settings' names as options. Internal: not part of the public API. */
+export const OAUTH_NAMES_OPTIONS: Record<OAuthOption, string> = {
   keycloakUrl: "keycloakUrl",
   realm: "realm",
   clientId: "clientId",
@@ -471,7 +489,12 @@ function environmentAuth(opts: ClientOptionsWithOAuth, refreshBufferSecs: number
     return oauthProvider(
       opts,
       oauthSet.map((key) => OAUTH_NAMES_ENV[key]),
-      () => oauthSettings(oauth, OAUTH_NAMES_ENV, refreshBufferSecs, " from the environment"),
+      {
+        values: oauth,
+        names: OAUTH_NAMES_ENV,
+        refreshBufferSecs,
+        where: " from the environment",
+      },
     );
   }
   throw new InvalidArgumentError(
@@ -479,54 +502,6 @@ function environmentAuth(opts: ClientOptionsWithOAuth, refreshBufferSecs: number
     `none given: ${CREDENTIAL_HELP}${envHint(token.access, Object.values(ENV))}. ` +
       'For a client that sends no credentials (health probes), pass auth: "none"',
   );
-}
-
-/**
- * Checks the options of `clientCredentials()`. Internal: not part of the public API.
- */
-export function checkOAuthOptions(
-  options: OAuthOptions & { tokenRefreshBufferSecs?: number },
-): OAuthSettings {
-  if (typeof options !== "object" || options === null) {
-    throw new InvalidArgumentError(
-      "clientCredentials",
-      "takes { keycloakUrl, realm, clientId, clientSecret }",
-    );
-  }
-  const refreshBufferSecs = nonNegativeNumber(
-    options.tokenRefreshBufferSecs,
-    DEFAULT_TOKEN_REFRESH_BUFFER_SECS,
-    "tokenRefreshBufferSecs",
-  );
-  return oauthSettings(options, OAUTH_NAMES_OPTIONS, refreshBufferSecs, "");
-}
-
-function oauthSettings(
-  values: Partial<Record<OAuthOption, string>>,
-  names: Record<OAuthOption, string>,
-  refreshBufferSecs: number,
-  where: string,
-): OAuthSettings {
-  const missing = OAUTH_OPTIONS.filter((key) =>
-    typeof values[key] !== "string" || values[key] === ""
-  );
-  if (missing.length > 0) {
-    throw new InvalidArgumentError(
-      missing.map((key) => names[key]).join(", "),
-      `OAuth2 client credentials${where} need ${names.keycloakUrl}, ${names.realm}, ` +
-        `${names.clientId} and ${names.clientSecret}`,
-    );
-  }
-  const tokenPath = `/realms/${
-    encodeSegment(values.realm!, names.realm)
-  }/protocol/openid-connect/token`;
-  return {
-    tokenUrl: checkBaseUrl(values.keycloakUrl!, names.keycloakUrl) + tokenPath,
-    tokenPath,
-    clientId: values.clientId!,
-    clientSecret: values.clientSecret!,
-    refreshBufferSecs,
-  };
 }
 
 /**
@@ -647,7 +622,12 @@ function describeCharacter(char: string): string {
   return code === 0x20 ? "a space" : `U+${code.toString(16).toUpperCase().padStart(4, "0")}`;
 }
 
-function nonNegativeNumber(value: number | undefined, fallback: number, name: string): number {
+/** Internal: not part of the public API. */
+export function nonNegativeNumber(
+  value: number | undefined,
+  fallback: number,
+  name: string,
+): number {
   if (value === undefined) return fallback;
   if (typeof value !== "number" || !(value >= 0) || !Number.isFinite(value)) {
     throw new InvalidArgumentError(name, "must be a non-negative finite number");
