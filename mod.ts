@@ -179,6 +179,7 @@ export type {
   HealthReady,
   HookCall,
   HookName,
+  HookRunner,
   Hooks,
   HttpMethod,
   IngestStimulusRequest,

@@ -42,6 +42,7 @@ import { AegisCore } from "./core/pipeline.ts";
 import type { AegisPromise } from "./core/api_promise.ts";
 import type { FileDownload } from "./core/download.ts";
 import { clientCredentialsFrom } from "./core/client_credentials.ts";
+import { hookRunner } from "./core/hook_runner.ts";
 import {
   CLIENT_CREDENTIALS,
   type ClientOptions,
@@ -81,15 +82,17 @@ export class AegisClient extends AegisCore {
    * Creates a client from options, or positionally from a base URL and a bearer token. What is
    * left out comes from `AEGIS_*` environment variables where the runtime has them (see
    * {@link ClientOptions}). Unlike a bare `AegisCore`, it takes OAuth2 client credentials as
-   * options (`keycloakUrl`, `realm`, `clientId`, `clientSecret`) and from the environment.
+   * options (`keycloakUrl`, `realm`, `clientId`, `clientSecret`) and from the environment, and
+   * runs hooks without a `hookRunner` option.
    */
   constructor(options?: ClientOptions | string, bearerToken?: string) {
-    // The options as given, seen through an object that adds the OAuth2 client: nothing is
-    // copied, so options inherited or defined by getters read exactly as they would.
-    const withOAuth: ClientOptionsWithOAuth = Object.create(clientOptionsOf(options, bearerToken), {
+    // The options as given, seen through an object that adds the OAuth2 client and the hook
+    // runner: nothing is copied, so options inherited or defined by getters read as they would.
+    const complete: ClientOptionsWithOAuth = Object.create(clientOptionsOf(options, bearerToken), {
       [CLIENT_CREDENTIALS]: { value: clientCredentialsFrom },
+      hookRunner: { value: hookRunner },
     });
-    super(withOAuth);
+    super(complete);
   }
 
   /**

@@ -39,12 +39,14 @@ export {
   type ErrorHookContext,
   type HookCall,
   type HookName,
+  type HookRunner,
   type Hooks,
   type StreamEventContext,
   type StreamEventHook,
   type TraceContext,
   type TraceContextProvider,
 } from "./core/hooks.ts";
+export { hookRunner } from "./core/hook_runner.ts";
 export { EventStream, type EventStreamSpec } from "./core/stream.ts";
 export { openEventStream } from "./core/open_stream.ts";
 export {

@@ -8,6 +8,7 @@
 import { AegisCore } from "../client/core/pipeline.ts";
 import { BadRequestError } from "../client/core/errors.ts";
 import type { Logger, RequestOptions, TokenProvider } from "../client/core/options.ts";
+import type { HookRunner } from "../client/core/hooks.ts";
 import {
   attestSeal,
   invokeSeal,
@@ -46,6 +47,11 @@ export interface SEALClientOptions {
   maxRetries?: number;
   /** Log sink (secrets redacted). */
   logger?: Logger;
+  /**
+   * Runs the hooks and trace context that calls are given (`{ hooks }` in their options):
+   * `hookRunner` from `@aegis/sdk/client`. Without it, a call given hooks is refused.
+   */
+  hookRunner?: HookRunner;
   /** Use this key instead of generating one at the first `attest()`. */
   key?: Ed25519Key;
   /** Extra attestation fields (`agent_id`, `execution_id`, `tenant_id`, `container_id`, …). */
@@ -115,6 +121,7 @@ export class SEALClient {
       timeout: options.timeout,
       maxRetries: options.maxRetries,
       logger: options.logger,
+      hookRunner: options.hookRunner,
     });
     this.gatewayUrl = this.#core.baseUrl;
     this.workloadId = workloadId;

@@ -61,6 +61,7 @@ export type {
   ErrorHookContext,
   HookCall,
   HookName,
+  HookRunner,
   Hooks,
   StreamEventContext,
   StreamEventHook,

@@ -47,6 +47,7 @@ async function modulesOf(app: string): Promise<string[]> {
 const YAML_CODE = ["package:yaml", "manifest/yaml.ts", "manifest/_yaml_reader.ts"];
 const SSE_CODE = ["client/core/sse.ts", "client/core/stream.ts"];
 const OAUTH_CODE = ["client/core/client_credentials.ts"];
+const HOOK_CODE = ["client/core/hook_runner.ts"];
 
 function holding(modules: string[], wanted: string[]): string[] {
   return modules.filter((m) => wanted.some((w) => m === w || m.endsWith("/" + w)));
@@ -71,24 +72,27 @@ describe("bundles hold only what the app calls", () => {
     assert.ok(modules.some((m) => m.endsWith("manifest/_yaml_writer.ts")), "writes workflow YAML");
   });
 
-  it("a SEAL-only app bundles neither the YAML nor the SSE parser, nor the OAuth2 client", async () => {
+  it("a SEAL-only app bundles no YAML or SSE parser, OAuth2 client or hook runner", async () => {
     const modules = await modulesOf(`
       import { SEALClient } from "./seal/mod.ts";
       const seal = new SEALClient("https://aegis.example", "w", "ctx", { auth: "t" });
       await seal.attest();
       console.log(await seal.callTool("echo", {}));
     `);
-    assert.deepEqual(holding(modules, [...YAML_CODE, ...SSE_CODE, ...OAUTH_CODE]), []);
+    assert.deepEqual(
+      holding(modules, [...YAML_CODE, ...SSE_CODE, ...OAUTH_CODE, ...HOOK_CODE]),
+      [],
+    );
   });
 
-  it("a Worker with function imports and a bearer token bundles no OAuth2 client", async () => {
+  it("a Worker with function imports and a bearer token bundles no OAuth2 client nor hook runner", async () => {
     const worker = await modulesOf(`
       import { AegisCore, startExecution, streamExecution } from "./client/mod.ts";
       const core = new AegisCore({ baseUrl: "https://aegis.example", bearerToken: "t" });
       const { execution_id } = await startExecution(core, "agent", "go");
       for await (const event of await streamExecution(core, execution_id)) console.log(event);
     `);
-    assert.deepEqual(holding(worker, OAUTH_CODE), []);
+    assert.deepEqual(holding(worker, [...OAUTH_CODE, ...HOOK_CODE]), []);
     assert.equal(holding(worker, SSE_CODE).length, SSE_CODE.length, "streams are bundled");
     // Those that use it get it: through clientCredentials(), and with AegisClient's options.
     const withProvider = await modulesOf(`
@@ -102,7 +106,14 @@ describe("bundles hold only what the app calls", () => {
       import { AegisClient } from "./mod.ts";
       console.log(await new AegisClient({ baseUrl: "https://aegis.example" }).listAgents());
     `);
-    assert.equal(holding(client, OAUTH_CODE).length, 1);
+    assert.equal(holding(client, [...OAUTH_CODE, ...HOOK_CODE]).length, 2);
+    const hooked = await modulesOf(`
+      import { AegisCore, hookRunner, listAgents } from "./client/mod.ts";
+      const core = new AegisCore({ baseUrl: "https://aegis.example", bearerToken: "t", hookRunner,
+        hooks: { afterResponse: [(ctx) => console.log(ctx.status)] } });
+      console.log(await listAgents(core));
+    `);
+    assert.equal(holding(hooked, HOOK_CODE).length, 1);
   });
 
   it("importing the root entry, all of it, loads no YAML parser (cold import)", async () => {

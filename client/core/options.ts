@@ -12,6 +12,7 @@ import {
   checkHooks,
   checkTraceContextProvider,
   type ClientHooks,
+  type HookRunner,
   type Hooks,
   type TraceContextProvider,
 } from "./hooks.ts";
@@ -133,6 +134,12 @@ export interface ClientOptions {
    * `traceContext: () => trace.getActiveSpan()?.spanContext()`.
    */
   traceContext?: TraceContextProvider;
+  /**
+   * What runs `hooks` and `traceContext` (the client's and the calls'): `hookRunner` from
+   * `@aegis/sdk/client`. A bare `AegisCore` needs it to take them, so that apps without hooks
+   * do not bundle the code that runs them; `AegisClient` has it built in.
+   */
+  hookRunner?: HookRunner;
 }
 
 /** Options every call accepts, overriding the client's. */
@@ -171,9 +178,22 @@ const CREDENTIAL_OPTIONS = [
 export const OAUTH_OPTIONS = ["keycloakUrl", "realm", "clientId", "clientSecret"] as const;
 /** One of {@link OAUTH_OPTIONS}. Internal: not part of the public API. */
 export type OAuthOption = typeof OAUTH_OPTIONS[number];
-const CREDENTIAL_HELP = "pass bearerToken, token, or keycloakUrl + realm + clientId + " +
-  `clientSecret, or set ${ENV.bearerToken}, or ${ENV.keycloakUrl} + ${ENV.realm} + ` +
-  `${ENV.clientId} + ${ENV.clientSecret}`;
+/** The kinds of credentials a client takes, as options. */
+const CREDENTIAL_KINDS = "bearerToken, token, or keycloakUrl + realm + clientId + clientSecret";
+const CREDENTIAL_HELP = `pass ${CREDENTIAL_KINDS}, or set ${ENV.bearerToken}, or ` +
+  `${ENV.keycloakUrl} + ${ENV.realm} + ${ENV.clientId} + ${ENV.clientSecret}`;
+
+/**
+ * The error for a feature a bare `AegisCore` leaves out, so that apps that do not use it do not
+ * bundle it: what to pass instead, or `AegisClient`, which has it built in.
+ */
+function notBuiltIn(name: string, feature: string, instead: string): InvalidArgumentError {
+  return new InvalidArgumentError(
+    name,
+    `a bare AegisCore has no ${feature} built in (so that apps without it do not bundle it): ` +
+      `pass ${instead} (from @aegis/sdk/client), or use AegisClient, which has it`,
+  );
+}
 
 /** The four settings of OAuth2 client credentials. */
 export interface OAuthOptions {
@@ -250,6 +270,8 @@ export interface ResolvedOptions {
   auth: AuthSettings;
   /** Hooks and trace context provider; `undefined` when there are none. */
   hooks: ClientHooks | undefined;
+  /** What runs hooks; `undefined` when the client has none (and so takes no hooks). */
+  hookRunner: HookRunner | undefined;
 }
 
 /**
@@ -306,6 +328,7 @@ export function resolveClientOptions(
     logLevel: logLevel ?? "warn",
     auth: resolveAuth(opts),
     hooks: resolveHooks(opts),
+    hookRunner: opts.hookRunner,
   };
 }
 
@@ -350,10 +373,28 @@ export function checkRequestOptions(
 }
 
 function resolveHooks(opts: ClientOptions): ClientHooks | undefined {
+  if (opts.hookRunner !== undefined && !isHookRunner(opts.hookRunner)) {
+    throw new InvalidArgumentError("hookRunner", "must be hookRunner from @aegis/sdk/client");
+  }
   const hooks = checkHooks(opts.hooks);
   const traceContext = checkTraceContextProvider(opts.traceContext);
   if (hooks === undefined && traceContext === undefined) return undefined;
+  if (opts.hookRunner === undefined) throw noHookRunner(hooks ? "hooks" : "traceContext");
   return { hooks: hooks ?? {}, traceContext };
+}
+
+/** Whether `value` is the SDK's hook runner (an object with its `forCall`). */
+function isHookRunner(value: unknown): value is HookRunner {
+  return typeof value === "object" && value !== null &&
+    typeof (value as { forCall?: unknown }).forCall === "function";
+}
+
+/**
+ * The error for hooks given to a client without a hook runner. Internal: not part of the
+ * public API.
+ */
+export function noHookRunner(name: "hooks" | "traceContext"): InvalidArgumentError {
+  return notBuiltIn(name, "hook runner", "hookRunner in the client's options");
 }
 
 function resolveBaseUrl(given: string | undefined): string {
@@ -385,8 +426,7 @@ function resolveAuth(opts: ClientOptionsWithOAuth): AuthSettings {
     if (opts.auth !== "none" && !isAuthProvider(opts.auth)) {
       throw new InvalidArgumentError(
         "auth",
-        'must be "none", clientCredentials({...}), or left out (credentials go in bearerToken, ' +
-          "token, or keycloakUrl + realm + clientId + clientSecret)",
+        `must be "none", clientCredentials({...}), or left out (credentials go in ${CREDENTIAL_KINDS})`,
       );
     }
     const what = opts.auth === "none" ? '"none"' : opts.auth.description;
@@ -407,8 +447,7 @@ function resolveAuth(opts: ClientOptionsWithOAuth): AuthSettings {
     if (kinds.size > 1) {
       throw new InvalidArgumentError(
         given.join(", "),
-        "give one kind of credentials: bearerToken, token, or keycloakUrl + realm + clientId + " +
-          "clientSecret",
+        `give one kind of credentials: ${CREDENTIAL_KINDS}`,
       );
     }
     if (opts.bearerToken !== undefined) {
@@ -444,24 +483,19 @@ function oauthProvider(
 ): AuthSettings {
   const provider = opts[CLIENT_CREDENTIALS];
   if (provider === undefined) {
-    throw new InvalidArgumentError(
+    throw notBuiltIn(
       names.join(", "),
-      "AegisCore has no OAuth2 client built in (so that apps that do not use one do not bundle " +
-        "it): pass auth: clientCredentials({ keycloakUrl, realm, clientId, clientSecret }) from " +
-        "@aegis/sdk/client, or use AegisClient, which takes these settings as options and from " +
-        "the environment",
+      "OAuth2 client",
+      "auth: clientCredentials({ keycloakUrl, realm, clientId, clientSecret })",
     );
   }
   return { kind: "provider", provider: provider(input) };
 }
 
 /** The OAuth2 settings' names as options. Internal: not part of the public API. */
-export const OAUTH_NAMES_OPTIONS: Record<OAuthOption, string> = {
-  keycloakUrl: "keycloakUrl",
-  realm: "realm",
-  clientId: "clientId",
-  clientSecret: "clientSecret",
-};
+export const OAUTH_NAMES_OPTIONS: Record<OAuthOption, string> = Object.fromEntries(
+  OAUTH_OPTIONS.map((name) => [name, name]),
+) as Record<OAuthOption, string>;
 const OAUTH_NAMES_ENV: Record<OAuthOption, string> = {
   keycloakUrl: ENV.keycloakUrl,
   realm: ENV.realm,

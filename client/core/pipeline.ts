@@ -16,7 +16,8 @@ import {
 import { recordResponse, RESPONSE_RECORD, type ResponseRecord } from "./api_promise.ts";
 import { type AuthStrategy, createAuth, type TokenFailure, waitForToken } from "./auth.ts";
 import { type AegisApiError, apiErrorFromResponse, embeddedError } from "./errors.ts";
-import { type CallHooks, type ClientHooks, hooksForCall } from "./hooks.ts";
+import type { ClientHooks, HookRunner } from "./hooks.ts";
+import type { CallHooks, RunnableHookRunner } from "./hook_runner.ts";
 import { RequestLog } from "./log.ts";
 import { fetchFailure } from "./fetch_failure.ts";
 import {
@@ -25,6 +26,7 @@ import {
   checkRequestOptions,
   type ClientOptions,
   headerRecord,
+  noHookRunner,
   nonNegativeInteger,
   positive,
   type RequestOptions,
@@ -170,6 +172,7 @@ export class AegisCore {
   readonly #tenantId: string | undefined;
   readonly #log: RequestLog;
   readonly #hooks: ClientHooks | undefined;
+  readonly #hookRunner: HookRunner | undefined;
 
   /**
    * Creates a client from options, or positionally from a base URL and a bearer
@@ -191,6 +194,7 @@ export class AegisCore {
     this.#tenantId = config.tenantId;
     this.#log = new RequestLog(config.logger, config.logLevel);
     this.#hooks = config.hooks;
+    this.#hookRunner = config.hookRunner;
     this.#auth = createAuth(
       config.auth,
       (spec, options) => this.request(spec, options),
@@ -286,7 +290,11 @@ export class AegisCore {
     }
     let hooks: CallHooks | undefined;
     try {
-      hooks = hooksForCall(
+      const runner = this.#hookRunner as RunnableHookRunner | undefined;
+      if (runner === undefined) {
+        throw noHookRunner(options.hooks !== undefined ? "hooks" : "traceContext");
+      }
+      hooks = runner.forCall(
         this.#hooks,
         options.hooks,
         options.traceContext,

@@ -1,9 +1,37 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { AuthenticationError, BadRequestError, SEALClient, SEALError } from "../../mod.ts";
+import {
+  AuthenticationError,
+  BadRequestError,
+  InvalidArgumentError,
+  SEALClient,
+  SEALError,
+} from "../../mod.ts";
+import { hookRunner } from "../../client/mod.ts";
 import { createFakeOrchestrator } from "../../testing/mod.ts";
 
 describe("SEALClient", () => {
+  it("runs a call's hooks when given hookRunner, and refuses them without it", async () => {
+    const fake = createFakeOrchestrator();
+    const options = { auth: fake.token, fetch: fake.fetch };
+    const seen: string[] = [];
+    const hooks = {
+      afterResponse: [(ctx: { call: { path: string } }) => void seen.push(ctx.call.path)],
+    };
+    const plain = new SEALClient("http://aegis.test", "wl", "aegis-system-operator", options);
+    await assert.rejects(
+      plain.callTool("echo", { a: 1 }, { hooks }),
+      (e: unknown) => e instanceof InvalidArgumentError && e.argument === "hooks",
+    );
+    const hooked = new SEALClient("http://aegis.test", "wl", "aegis-system-operator", {
+      ...options,
+      hookRunner,
+    });
+    assert.deepEqual(await hooked.callTool("echo", { a: 1 }, { hooks }), { a: 1 });
+    // The call attested first (lazily): its hooks saw that request too.
+    assert.deepEqual(seen, ["/v1/seal/attest", "/v1/seal/invoke"]);
+  });
+
   it("attests with the caller's Authorization and calls tools with unique JSON-RPC ids", async () => {
     const fake = createFakeOrchestrator();
     const seal = new SEALClient("http://aegis.test", "wl-1", "aegis-system-operator", {

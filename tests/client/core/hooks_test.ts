@@ -6,8 +6,10 @@ import {
   AegisCore,
   AegisHookError,
   clientCredentials,
+  hookRunner,
   type Hooks,
   InvalidArgumentError,
+  listAgents,
   NotFoundError,
 } from "../../../client/mod.ts";
 import { createFakeOrchestrator } from "../../../testing/mod.ts";
@@ -276,6 +278,76 @@ describe("hooks", () => {
   });
 });
 
+describe("hooks on a bare AegisCore (function imports) need hookRunner", () => {
+  const base = (fake: ReturnType<typeof createFakeOrchestrator>) => ({
+    baseUrl: "http://aegis.test",
+    bearerToken: fake.token,
+    fetch: fake.fetch,
+  });
+
+  it("without it, client hooks and trace context are refused at construction, saying what to do", () => {
+    const fake = createFakeOrchestrator();
+    for (
+      const [name, extra] of [
+        ["hooks", { hooks: { beforeRequest: [() => {}] } }],
+        ["traceContext", { traceContext: () => undefined }],
+      ] as const
+    ) {
+      assert.throws(
+        () => new AegisCore({ ...base(fake), ...extra }),
+        (e: unknown) =>
+          e instanceof InvalidArgumentError && e.argument === name &&
+          e.message.includes("pass hookRunner") && e.message.includes("@aegis/sdk/client") &&
+          e.message.includes("AegisClient"),
+      );
+    }
+    assert.throws(
+      () => new AegisCore({ ...base(fake), hookRunner: {} as never }),
+      (e: unknown) => e instanceof InvalidArgumentError && e.argument === "hookRunner",
+    );
+    assert.equal(fake.requests.length, 0);
+  });
+
+  it("without it, a call given hooks or a trace context is refused and sends nothing", async () => {
+    const fake = createFakeOrchestrator();
+    const core = new AegisCore(base(fake));
+    await assert.rejects(
+      listAgents(core, { hooks: { beforeRequest: [() => {}] } }),
+      (e: unknown) => e instanceof InvalidArgumentError && e.argument === "hooks",
+    );
+    await assert.rejects(
+      listAgents(core, { traceContext: () => undefined }),
+      (e: unknown) => e instanceof InvalidArgumentError && e.argument === "traceContext",
+    );
+    assert.equal(fake.requests.length, 0);
+    assert.deepEqual(await listAgents(core), [], "calls without hooks work");
+  });
+
+  it("with it, client and call hooks run as on AegisClient", async () => {
+    const fake = createFakeOrchestrator();
+    const order: string[] = [];
+    const core = new AegisCore({
+      ...base(fake),
+      hookRunner,
+      hooks: { beforeRequest: [() => void order.push("client")] },
+      traceContext: () => ({
+        traceparent: "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+      }),
+    });
+    await listAgents(core, {
+      hooks: { afterResponse: [(ctx) => void order.push(`call ${ctx.status}`)] },
+    });
+    assert.deepEqual(order, ["client", "call 200"]);
+    assert.equal(
+      fake.requests.at(-1)?.headers.get("traceparent"),
+      "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+    );
+    const bare = new AegisCore({ ...base(fake), hookRunner });
+    await listAgents(bare, { hooks: { beforeRequest: [() => void order.push("later")] } });
+    assert.equal(order.at(-1), "later");
+  });
+});
+
 describe("trace context propagation", () => {
   it("sends traceparent and tracestate, from header values or a span context", async () => {
     let calls = 0;
@@ -374,6 +446,7 @@ describe("what hooks receive is redacted", () => {
         auth: clientCredentials({ keycloakUrl: server.url, ...fake.oauth }),
         headers: { "x-api-key": "header-secret-7f3a" },
         fetch: spyFetch,
+        hookRunner,
         hooks,
       });
       const bearer = new AegisClient({
@@ -381,6 +454,7 @@ describe("what hooks receive is redacted", () => {
         bearerToken: fake.token,
         headers: { cookie: "session=cookie-secret-91c2" },
         fetch: spyFetch,
+        hookRunner,
         hooks,
       });
       fake.faults.add({ path: "/v1/agents", status: 503, headers: { "retry-after": "0" } });
