@@ -11,11 +11,8 @@ import {
   type AfterResponseContext,
   type BeforeRequestContext,
   type BeforeRetryContext,
-  checkHooks,
-  checkTraceContextProvider,
   type ClientHooks,
   type ErrorHookContext,
-  HOOK_NAMES,
   type HookCall,
   type HookName,
   type HookRunner,
@@ -50,13 +47,68 @@ import { type RequestLabel, where } from "./response.ts";
  */
 export const hookRunner: HookRunner = {
   description: "hook runner",
+  check: checkClientHooks,
   forCall: hooksForCall,
 } as RunnableHookRunner;
 
 /** What a {@link HookRunner} is underneath. Internal: the public type stays opaque. */
 export interface RunnableHookRunner extends HookRunner {
-  /** The hooks of one call, or `undefined` when there are none. */
+  /** Checks a client's `hooks` and `traceContext` options. */
+  check: typeof checkClientHooks;
+  /** The hooks of one call, or `undefined` when there are none (it checks the call's). */
   forCall: typeof hooksForCall;
+}
+
+/** A client's `hooks` and `traceContext` options, checked. */
+function checkClientHooks(hooks: unknown, traceContext: unknown): ClientHooks {
+  return { hooks: checkHooks(hooks) ?? {}, traceContext: checkTraceContextProvider(traceContext) };
+}
+
+/** The hooks, in the order they run. */
+const HOOK_NAMES = [
+  "beforeRequest",
+  "afterResponse",
+  "beforeRetry",
+  "onError",
+  "onStreamEvent",
+] as const;
+
+/**
+ * Checks a `hooks` option: an object whose keys are hook names and values lists of functions.
+ */
+function checkHooks(hooks: unknown, name = "hooks"): Hooks | undefined {
+  if (hooks === undefined) return undefined;
+  if (typeof hooks !== "object" || hooks === null || Array.isArray(hooks)) {
+    throw new InvalidArgumentError(name, `must be an object with ${HOOK_NAMES.join(", ")}`);
+  }
+  for (const [key, list] of Object.entries(hooks)) {
+    if (!(HOOK_NAMES as readonly string[]).includes(key)) {
+      throw new InvalidArgumentError(
+        `${name}.${key}`,
+        `is not a hook: the hooks are ${HOOK_NAMES.join(", ")}`,
+      );
+    }
+    if (list === undefined) continue;
+    if (!Array.isArray(list) || list.some((hook) => typeof hook !== "function")) {
+      throw new InvalidArgumentError(`${name}.${key}`, "must be an array of functions");
+    }
+  }
+  return hooks as Hooks;
+}
+
+/** Checks a `traceContext` option. */
+function checkTraceContextProvider(
+  provider: unknown,
+  name = "traceContext",
+): TraceContextProvider | undefined {
+  if (provider === undefined) return undefined;
+  if (typeof provider !== "function") {
+    throw new InvalidArgumentError(
+      name,
+      "must be a function returning { traceparent, tracestate? } or a span context",
+    );
+  }
+  return provider as TraceContextProvider;
 }
 
 /** Headers that carry the SDK's credentials: a hook may not set them. */

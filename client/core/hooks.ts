@@ -11,7 +11,7 @@
  * @module
  */
 
-import { AegisError, InvalidArgumentError } from "../../errors.ts";
+import { AegisError } from "../../errors.ts";
 
 /** Which hook failed. `traceContext` is the trace context provider. */
 export type HookName =
@@ -211,54 +211,6 @@ export class AegisHookError extends AegisError {
 export interface ClientHooks {
   hooks: Hooks;
   traceContext: TraceContextProvider | undefined;
-}
-
-/** The hooks, in the order they run. Internal: not part of the public API. */
-export const HOOK_NAMES = [
-  "beforeRequest",
-  "afterResponse",
-  "beforeRetry",
-  "onError",
-  "onStreamEvent",
-] as const;
-
-/**
- * Checks a `hooks` option: an object whose keys are hook names and values lists of functions.
- * Internal: not part of the public API.
- */
-export function checkHooks(hooks: unknown, name = "hooks"): Hooks | undefined {
-  if (hooks === undefined) return undefined;
-  if (typeof hooks !== "object" || hooks === null || Array.isArray(hooks)) {
-    throw new InvalidArgumentError(name, `must be an object with ${HOOK_NAMES.join(", ")}`);
-  }
-  for (const [key, list] of Object.entries(hooks)) {
-    if (!(HOOK_NAMES as readonly string[]).includes(key)) {
-      throw new InvalidArgumentError(
-        `${name}.${key}`,
-        `is not a hook: the hooks are ${HOOK_NAMES.join(", ")}`,
-      );
-    }
-    if (list === undefined) continue;
-    if (!Array.isArray(list) || list.some((hook) => typeof hook !== "function")) {
-      throw new InvalidArgumentError(`${name}.${key}`, "must be an array of functions");
-    }
-  }
-  return hooks as Hooks;
-}
-
-/** Checks a `traceContext` option. Internal: not part of the public API. */
-export function checkTraceContextProvider(
-  provider: unknown,
-  name = "traceContext",
-): TraceContextProvider | undefined {
-  if (provider === undefined) return undefined;
-  if (typeof provider !== "function") {
-    throw new InvalidArgumentError(
-      name,
-      "must be a function returning { traceparent, tracestate? } or a span context",
-    );
-  }
-  return provider as TraceContextProvider;
 }
 
 /**

@@ -8,14 +8,7 @@
 import { InvalidArgumentError } from "../../errors.ts";
 import { type AuthProvider, isAuthProvider, type StartableAuthProvider } from "./auth.ts";
 import { ENV, envHint, readEnv } from "./env.ts";
-import {
-  checkHooks,
-  checkTraceContextProvider,
-  type ClientHooks,
-  type HookRunner,
-  type Hooks,
-  type TraceContextProvider,
-} from "./hooks.ts";
+import type { ClientHooks, HookRunner, Hooks, TraceContextProvider } from "./hooks.ts";
 import { rejectControlCharacters, rejectLoneSurrogates } from "./path.ts";
 import { DEFAULT_MAX_RETRIES, DEFAULT_MAX_RETRY_AFTER_MS } from "./retry.ts";
 
@@ -368,25 +361,23 @@ export function checkRequestOptions(
   if (options.headers !== undefined) headerRecord(options.headers);
   if (options.timeout !== undefined) positive(options.timeout, 0, "timeout");
   if (options.maxRetries !== undefined) nonNegativeInteger(options.maxRetries, 0, "maxRetries");
-  if (options.hooks !== undefined) checkHooks(options.hooks);
-  if (options.traceContext !== undefined) checkTraceContextProvider(options.traceContext);
 }
 
 function resolveHooks(opts: ClientOptions): ClientHooks | undefined {
   if (opts.hookRunner !== undefined && !isHookRunner(opts.hookRunner)) {
     throw new InvalidArgumentError("hookRunner", "must be hookRunner from @aegis/sdk/client");
   }
-  const hooks = checkHooks(opts.hooks);
-  const traceContext = checkTraceContextProvider(opts.traceContext);
-  if (hooks === undefined && traceContext === undefined) return undefined;
-  if (opts.hookRunner === undefined) throw noHookRunner(hooks ? "hooks" : "traceContext");
-  return { hooks: hooks ?? {}, traceContext };
+  if (opts.hooks === undefined && opts.traceContext === undefined) return undefined;
+  const runner = opts.hookRunner as { check?: (hooks: unknown, trace: unknown) => ClientHooks };
+  if (runner === undefined) throw noHookRunner(opts.hooks !== undefined ? "hooks" : "traceContext");
+  return runner.check!(opts.hooks, opts.traceContext);
 }
 
-/** Whether `value` is the SDK's hook runner (an object with its `forCall`). */
+/** Whether `value` is the SDK's hook runner (an object with its `check` and `forCall`). */
 function isHookRunner(value: unknown): value is HookRunner {
-  return typeof value === "object" && value !== null &&
-    typeof (value as { forCall?: unknown }).forCall === "function";
+  const runner = value as { check?: unknown; forCall?: unknown } | null;
+  return typeof runner === "object" && runner !== null && typeof runner.check === "function" &&
+    typeof runner.forCall === "function";
 }
 
 /**
