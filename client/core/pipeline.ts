@@ -136,6 +136,8 @@ export let runCall: <R>(
  * The transport shared by every resource: holds the configuration and credentials and runs the
  * request pipeline. `AegisClient` extends it; resource functions (`getExecution(core, id)`) take
  * it as their first argument, so an app that imports only a few functions bundles only those.
+ * For the same reason a bare core has neither an OAuth2 client nor a hook runner built in: pass
+ * `auth: clientCredentials({...})` and `hookRunner` (both from `@aegis/sdk/client`) to use them.
  *
  * @example Call a resource function on a bare core
  * ```ts
