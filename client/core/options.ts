@@ -9,6 +9,7 @@ import { InvalidArgumentError } from "../../errors.ts";
 import { type AuthProvider, isAuthProvider, type StartableAuthProvider } from "./auth.ts";
 import { ENV, envHint, readEnv } from "./env.ts";
 import type { ClientHooks, HookRunner, Hooks, TraceContextProvider } from "./hooks.ts";
+import type { RunnableHookRunner } from "./hook_runner.ts";
 import { rejectControlCharacters, rejectLoneSurrogates } from "./path.ts";
 import { DEFAULT_MAX_RETRIES, DEFAULT_MAX_RETRY_AFTER_MS } from "./retry.ts";
 
@@ -368,9 +369,9 @@ function resolveHooks(opts: ClientOptions): ClientHooks | undefined {
     throw new InvalidArgumentError("hookRunner", "must be hookRunner from @aegis/sdk/client");
   }
   if (opts.hooks === undefined && opts.traceContext === undefined) return undefined;
-  const runner = opts.hookRunner as { check?: (hooks: unknown, trace: unknown) => ClientHooks };
+  const runner = opts.hookRunner as RunnableHookRunner | undefined;
   if (runner === undefined) throw noHookRunner(opts.hooks !== undefined ? "hooks" : "traceContext");
-  return runner.check!(opts.hooks, opts.traceContext);
+  return runner.check(opts.hooks, opts.traceContext);
 }
 
 /** Whether `value` is the SDK's hook runner (an object with its `check` and `forCall`). */
