@@ -265,7 +265,7 @@ export interface ResolvedOptions {
   /** Hooks and trace context provider; `undefined` when there are none. */
   hooks: ClientHooks | undefined;
   /** What runs hooks; `undefined` when the client has none (and so takes no hooks). */
-  hookRunner: HookRunner | undefined;
+  hookRunner: RunnableHookRunner | undefined;
 }
 
 /**
@@ -321,8 +321,7 @@ export function resolveClientOptions(
     logger,
     logLevel: logLevel ?? "warn",
     auth: resolveAuth(opts),
-    hooks: resolveHooks(opts),
-    hookRunner: opts.hookRunner,
+    ...resolveHooks(opts),
   };
 }
 
@@ -364,18 +363,23 @@ export function checkRequestOptions(
   if (options.maxRetries !== undefined) nonNegativeInteger(options.maxRetries, 0, "maxRetries");
 }
 
-function resolveHooks(opts: ClientOptions): ClientHooks | undefined {
-  if (opts.hookRunner !== undefined && !isHookRunner(opts.hookRunner)) {
+/** The client's hook runner and, checked by it, its hooks and trace context provider. */
+function resolveHooks(
+  opts: ClientOptions,
+): Pick<ResolvedOptions, "hooks" | "hookRunner"> {
+  const runner = opts.hookRunner;
+  if (runner !== undefined && !isHookRunner(runner)) {
     throw new InvalidArgumentError("hookRunner", "must be hookRunner from @aegis/sdk/client");
   }
-  if (opts.hooks === undefined && opts.traceContext === undefined) return undefined;
-  const runner = opts.hookRunner as RunnableHookRunner | undefined;
+  if (opts.hooks === undefined && opts.traceContext === undefined) {
+    return { hooks: undefined, hookRunner: runner };
+  }
   if (runner === undefined) throw noHookRunner(opts.hooks !== undefined ? "hooks" : "traceContext");
-  return runner.check(opts.hooks, opts.traceContext);
+  return { hooks: runner.check(opts.hooks, opts.traceContext), hookRunner: runner };
 }
 
 /** Whether `value` is the SDK's hook runner (an object with its `check` and `forCall`). */
-function isHookRunner(value: unknown): value is HookRunner {
+function isHookRunner(value: unknown): value is RunnableHookRunner {
   const runner = value as { check?: unknown; forCall?: unknown } | null;
   return typeof runner === "object" && runner !== null && typeof runner.check === "function" &&
     typeof runner.forCall === "function";

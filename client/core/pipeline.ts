@@ -16,7 +16,7 @@ import {
 import { recordResponse, RESPONSE_RECORD, type ResponseRecord } from "./api_promise.ts";
 import { type AuthStrategy, createAuth, type TokenFailure, waitForToken } from "./auth.ts";
 import { type AegisApiError, apiErrorFromResponse, embeddedError } from "./errors.ts";
-import type { ClientHooks, HookRunner } from "./hooks.ts";
+import type { ClientHooks } from "./hooks.ts";
 import type { CallHooks, RunnableHookRunner } from "./hook_runner.ts";
 import { RequestLog } from "./log.ts";
 import { fetchFailure } from "./fetch_failure.ts";
@@ -174,7 +174,7 @@ export class AegisCore {
   readonly #tenantId: string | undefined;
   readonly #log: RequestLog;
   readonly #hooks: ClientHooks | undefined;
-  readonly #hookRunner: HookRunner | undefined;
+  readonly #hookRunner: RunnableHookRunner | undefined;
 
   /**
    * Creates a client from options, or positionally from a base URL and a bearer
@@ -292,7 +292,7 @@ export class AegisCore {
     }
     let hooks: CallHooks | undefined;
     try {
-      const runner = this.#hookRunner as RunnableHookRunner | undefined;
+      const runner = this.#hookRunner;
       if (runner === undefined) {
         throw noHookRunner(options.hooks !== undefined ? "hooks" : "traceContext");
       }
