@@ -1,7 +1,10 @@
 /**
- * Throughput over a real socket: `getExecution` against raw `fetch` + `.json()`, both talking to
+ * Throughput over a real socket: `getExecution` against raw `fetch` + `.json()`, all talking to
  * the same keep-alive HTTP server in another process (`bench/tools/server.mjs`), with 1 and with
- * 256 requests in flight. Runs unchanged on Deno (the source as JSR serves it) and on Node/Bun
+ * 256 requests in flight. A third contender, guarded fetch, is `fetch` called the way the SDK's
+ * guarantees require (an abort signal per request, no automatic redirects, a strict and bounded
+ * body read) and nothing else, so the report can tell what the guarantees cost from what the
+ * SDK's own code costs. Runs unchanged on Deno (the source as JSR serves it) and on Node/Bun
  * (the built npm package, bundled by `bench/tools/build.mjs`). `--url=<server>` is required;
  * prints one `BENCH_RESULT` JSON line.
  *
@@ -22,6 +25,9 @@ import {
 
 const EXECUTION_ID = "6c0e8f8e-7a43-4a8a-9a43-2b8d1f7c0c11";
 const TOKEN = "bench-token";
+/** The SDK's default body limit, for the guarded contender's bounded read. */
+const MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
 
 const args = (globalThis as { Deno?: { args: string[] } }).Deno?.args ??
   process.argv.slice(2);
@@ -40,6 +46,21 @@ const calls: Record<string, Call> = {
     return await response.json();
   },
   "sdk getExecution": () => getExecution(core, EXECUTION_ID),
+  // What the SDK's guarantees ask of fetch, without the SDK: the floor its own code adds to.
+  "guarded fetch": async () => {
+    const controller = new AbortController();
+    const response = await fetch(`${url}/v1/executions/${EXECUTION_ID}`, {
+      headers: { authorization: `Bearer ${TOKEN}`, accept: "application/json" },
+      signal: controller.signal,
+      redirect: "manual",
+    });
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    if (bytes.byteLength > MAX_RESPONSE_BYTES) {
+      throw new Error("body over the limit");
+    }
+    return JSON.parse(strictUtf8.decode(bytes));
+  },
 };
 
 for (const [name, call] of Object.entries(calls)) {
@@ -78,6 +99,10 @@ export interface SocketResult {
   }>;
   /** The SDK's throughput ÷ raw fetch's, round by round (median). */
   throughputRatio: number;
+  /** Guarded fetch's throughput ÷ raw fetch's: what the guarantees cost before any SDK code. */
+  guardedRatio: number;
+  /** The SDK's throughput ÷ guarded fetch's: what the SDK's own code costs. */
+  sdkOverGuarded: number;
 }
 
 const quick = isQuickRun();
@@ -113,6 +138,8 @@ for (const concurrency of [1, 256]) {
       requestsPerSec: requests / (s.medianMs / 1000),
     })),
     throughputRatio: pairedRatio(summaries[0], summaries[1]),
+    guardedRatio: pairedRatio(summaries[0], summaries[2]),
+    sdkOverGuarded: pairedRatio(summaries[2], summaries[1]),
   });
 }
 emit({ bench: "socket", ...runtimeInfo(), results });
