@@ -41,22 +41,29 @@ export function openEventStream<T>(
 ): Promise<EventStream<T>> {
   const label = labelOf(spec, core.baseUrl);
   const headers = { accept: "text/event-stream", ...spec.headers };
-  return runCall(core, { ...spec, headers }, options, (response, stop, controller, hooks) => {
-    stop();
-    if (response.body === null) {
-      return Promise.reject(new AegisProtocolError(`event stream has no body [${where(label)}]`));
-    }
-    return Promise.resolve(
-      new EventStream<T>(
-        {
-          response,
-          controller,
-          callerSignal: options.signal,
-          label,
-          onEvent: hooks?.streamObserver(),
-        },
-        streamSpec,
-      ),
-    );
-  }, true);
+  return runCall(
+    core,
+    { ...spec, headers },
+    options,
+    (response, stop, controller, hooks) => {
+      stop();
+      if (response.body === null) {
+        return Promise.reject(new AegisProtocolError(`event stream has no body [${where(label)}]`));
+      }
+      return Promise.resolve(
+        new EventStream<T>(
+          {
+            response,
+            controller,
+            callerSignal: options.signal,
+            label,
+            onEvent: hooks?.streamObserver(),
+          },
+          streamSpec,
+        ),
+      );
+    },
+    true,
+    label,
+  );
 }

@@ -130,6 +130,7 @@ export let runCall: <R>(
   options: RequestOptions,
   consume: Consume<R>,
   keepConnection: boolean,
+  label?: RequestLabel,
 ) => Promise<R>;
 
 /**
@@ -151,13 +152,19 @@ export let runCall: <R>(
  */
 export class AegisCore {
   static {
-    runCall = (core, spec, options, consume, keepConnection) => {
+    runCall = (core, spec, options, consume, keepConnection, label) => {
       const record = recordOf(core);
       const target = record?.core ?? core;
-      return target.#run(spec, options, (response, stop, controller, hooks, reading) => {
-        if (record !== undefined) recordResponse(record, response, undefined);
-        return consume(response, stop, controller, hooks, reading);
-      }, keepConnection);
+      return target.#run(
+        spec,
+        options,
+        (response, stop, controller, hooks, reading) => {
+          if (record !== undefined) recordResponse(record, response, undefined);
+          return consume(response, stop, controller, hooks, reading);
+        },
+        keepConnection,
+        label,
+      );
     };
   }
 
@@ -229,20 +236,26 @@ export class AegisCore {
     record: ResponseRecord | undefined,
   ): Promise<T> {
     const label = labelOf(spec, this.baseUrl);
-    return await this.#run(spec, options, async (response, stop, _controller, _hooks, reading) => {
-      try {
-        const text = await readText(response, this.#maxResponseBytes, label, reading);
-        const body = parseJson(text, label, response.headers);
-        if (spec.embeddedErrors) {
-          const error = embeddedError(body, response, label);
-          if (error) throw error;
+    return await this.#run(
+      spec,
+      options,
+      async (response, stop, _controller, _hooks, reading) => {
+        try {
+          const text = await readText(response, this.#maxResponseBytes, label, reading);
+          const body = parseJson(text, label, response.headers);
+          if (spec.embeddedErrors) {
+            const error = embeddedError(body, response, label);
+            if (error) throw error;
+          }
+          if (record !== undefined) recordResponse(record, response, text);
+          return body as T;
+        } finally {
+          stop();
         }
-        if (record !== undefined) recordResponse(record, response, text);
-        return body as T;
-      } finally {
-        stop();
-      }
-    });
+      },
+      false,
+      label,
+    );
   }
 
   /**
@@ -277,18 +290,22 @@ export class AegisCore {
     }, true);
   }
 
-  /** Runs the call's attempts (`#loop`), with its hooks when it has any. */
+  /**
+   * Runs the call's attempts (`#loop`), with its hooks when it has any. `label` is computed
+   * once per call, by the caller when it needs one too.
+   */
   #run<R>(
     spec: RequestSpec,
     options: RequestOptions,
     consume: Consume<R>,
     keepConnection = false,
+    label: RequestLabel = labelOf(spec, this.baseUrl),
   ): Promise<R> {
     if (
       this.#hooks === undefined && options.hooks === undefined &&
       options.traceContext === undefined
     ) {
-      return this.#loop(spec, options, consume, keepConnection, undefined);
+      return this.#loop(spec, options, consume, keepConnection, undefined, label);
     }
     let hooks: CallHooks | undefined;
     try {
@@ -300,16 +317,18 @@ export class AegisCore {
         this.#hooks,
         options.hooks,
         options.traceContext,
-        labelOf(spec, this.baseUrl),
+        label,
         (message, data) => this.#log.write("warn", message, data),
       );
     } catch (error) {
       return Promise.reject(error);
     }
-    return this.#loop(spec, options, consume, keepConnection, hooks).catch(async (error) => {
-      await hooks?.failed(error);
-      throw error;
-    });
+    return this.#loop(spec, options, consume, keepConnection, hooks, label).catch(
+      async (error) => {
+        await hooks?.failed(error);
+        throw error;
+      },
+    );
   }
 
   /** Runs attempts until one succeeds and `consume` accepts it, or retries are exhausted. */
@@ -319,8 +338,8 @@ export class AegisCore {
     consume: Consume<R>,
     keepConnection: boolean,
     hooks: CallHooks | undefined,
+    label: RequestLabel,
   ): Promise<R> {
-    const label = labelOf(spec, this.baseUrl);
     checkRequestOptions(options, spec.query);
     const replayable = !(spec.body instanceof ReadableStream);
     const maxRetries = replayable

@@ -73,7 +73,11 @@ export async function followRedirects(
 
 /** A redirect answer, including the opaque one browsers give for `redirect: "manual"`. */
 export function isRedirect(response: Response): boolean {
-  return response.type === "opaqueredirect" || REDIRECT_STATUSES.has(response.status);
+  // The status first: it is what every answer is checked by, and where reading a property
+  // crosses into native code (Bun, Deno), one read per call is measurably cheaper than two.
+  // An opaque redirect has status 0.
+  const status = response.status;
+  return REDIRECT_STATUSES.has(status) || (status === 0 && response.type === "opaqueredirect");
 }
 
 /** Where a redirect may be followed to, or the {@link AegisRedirectError} that says why not. */
