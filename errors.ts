@@ -35,6 +35,8 @@
  * ```
  */
 export class AegisError extends Error {
+  /** The class name, as a string so that minifiers keep it. */
+  static override readonly name: string = "AegisError";
   /** Creates an error; `cause` is kept for debugging and never printed into the message. */
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
@@ -53,7 +55,10 @@ export class AegisError extends Error {
  * console.log(e.message);
  * ```
  */
-export class AegisConnectionError extends AegisError {}
+export class AegisConnectionError extends AegisError {
+  /** The class name, as a string so that minifiers keep it. */
+  static override readonly name: string = "AegisConnectionError";
+}
 
 /**
  * The request (or an idle stream) exceeded its time limit.
@@ -65,7 +70,10 @@ export class AegisConnectionError extends AegisError {}
  * console.log(e.name); // "AegisTimeoutError"
  * ```
  */
-export class AegisTimeoutError extends AegisError {}
+export class AegisTimeoutError extends AegisError {
+  /** The class name, as a string so that minifiers keep it. */
+  static override readonly name: string = "AegisTimeoutError";
+}
 
 /**
  * The caller aborted the request through its `AbortSignal`. `reason` is the signal's reason.
@@ -77,7 +85,10 @@ export class AegisTimeoutError extends AegisError {}
  * console.log(e.cause); // "user"
  * ```
  */
-export class AegisAbortError extends AegisError {}
+export class AegisAbortError extends AegisError {
+  /** The class name, as a string so that minifiers keep it. */
+  static override readonly name: string = "AegisAbortError";
+}
 
 /**
  * The server answered something the wire contract does not allow: non-JSON where JSON was
@@ -90,7 +101,10 @@ export class AegisAbortError extends AegisError {}
  * console.log(e.message);
  * ```
  */
-export class AegisProtocolError extends AegisError {}
+export class AegisProtocolError extends AegisError {
+  /** The class name, as a string so that minifiers keep it. */
+  static override readonly name: string = "AegisProtocolError";
+}
 
 /**
  * The caller passed a value that cannot be sent safely (an id that would escape its route, a
@@ -104,6 +118,8 @@ export class AegisProtocolError extends AegisError {}
  * ```
  */
 export class InvalidArgumentError extends AegisError {
+  /** The class name, as a string so that minifiers keep it. */
+  static override readonly name: string = "InvalidArgumentError";
   /** Name of the offending argument or option. */
   readonly argument: string;
   /** Creates the error for `argument`, explaining `problem`. */

@@ -24,6 +24,8 @@ import { AegisError } from "../errors.ts";
  * ```
  */
 export class DispatchProtocolError extends AegisError {
+  /** The class name, as a string so that minifiers keep it. */
+  static override readonly name: string = "DispatchProtocolError";
   /** The offending field, or `"(body)"` when the whole body is unusable. */
   readonly field: string;
 
@@ -47,6 +49,8 @@ export class DispatchProtocolError extends AegisError {
  * ```
  */
 export class DispatchLimitError extends AegisError {
+  /** The class name, as a string so that minifiers keep it. */
+  static override readonly name: string = "DispatchLimitError";
   /** The `maxDispatches` bound that was reached. */
   readonly limit: number;
 

@@ -80,6 +80,8 @@ import type { ManifestInput, WorkflowManifestInput } from "./manifest_input.ts";
  * ```
  */
 export class AegisClient extends AegisCore {
+  /** The class name, as a string so that minifiers keep it. */
+  static override readonly name: string = "AegisClient";
   /**
    * Creates a client from options, or positionally from a base URL and a bearer token. What is
    * left out comes from `AEGIS_*` environment variables where the runtime has them (see

@@ -343,6 +343,8 @@ export type ExecutionFailureEvent = ExecutionEventOf<
  * ```
  */
 export class ExecutionFailedError extends AegisError {
+  /** The class name, as a string so that minifiers keep it. */
+  static override readonly name: string = "ExecutionFailedError";
   /** Execution UUID. */
   readonly executionId: string;
   /** How it ended. */

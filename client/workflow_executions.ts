@@ -846,6 +846,8 @@ export interface WorkflowExecutionResult {
  * ```
  */
 export class WorkflowExecutionFailedError extends AegisError {
+  /** The class name, as a string so that minifiers keep it. */
+  static override readonly name: string = "WorkflowExecutionFailedError";
   /** Workflow execution UUID. */
   readonly executionId: string;
   /** How it ended. */

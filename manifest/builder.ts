@@ -58,6 +58,8 @@ import {
  * ```
  */
 export class AgentManifestBuilder {
+  /** The class name, as a string so that minifiers keep it. */
+  static readonly name: string = "AgentManifestBuilder";
   #manifest: AgentManifest;
 
   /**

@@ -77,6 +77,8 @@ export function formatManifestIssue(issue: ManifestIssue): string {
  * ```
  */
 export class ManifestValidationError extends AegisError {
+  /** The class name, as a string so that minifiers keep it. */
+  static override readonly name: string = "ManifestValidationError";
   /** Every problem found, errors first in document order, then warnings. */
   readonly issues: ManifestIssue[];
   /** What was validated, e.g. `"agent manifest"` or `"workflow manifest"`. */
@@ -116,6 +118,8 @@ export class ManifestValidationError extends AegisError {
  * ```
  */
 export class ManifestFileError extends AegisError {
+  /** The class name, as a string so that minifiers keep it. */
+  static override readonly name: string = "ManifestFileError";
   /** The file that could not be accessed. */
   readonly path: string;
   /** Whether reading or writing failed. */

@@ -89,6 +89,8 @@ const EXPIRED_SESSION = /Session (is inactive|has expired)/;
  * ```
  */
 export class SEALClient {
+  /** The class name, as a string so that minifiers keep it. */
+  static readonly name: string = "SEALClient";
   /** Gateway (orchestrator) base URL. */
   readonly gatewayUrl: string;
   /** Workload identifier sent with attestation. */

@@ -52,6 +52,8 @@ export type SEALErrorCode =
  * ```
  */
 export class SEALError extends AegisError {
+  /** The class name, as a string so that minifiers keep it. */
+  static override readonly name: string = "SEALError";
   /** Which check failed. */
   readonly code: SEALErrorCode;
   /** JSON path of the offending value, for `unsupported_value` and `too_deep`. */

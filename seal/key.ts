@@ -62,6 +62,8 @@ function base64UrlToBytes(text: string): Uint8Array | undefined {
  * ```
  */
 export class Ed25519Key {
+  /** The class name, as a string so that minifiers keep it. */
+  static readonly name: string = "Ed25519Key";
   #privateKey: CryptoKey | undefined;
   readonly #publicKey: Uint8Array;
 

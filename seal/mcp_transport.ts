@@ -120,6 +120,8 @@ export interface SealMcpTransportOptions {
  * ```
  */
 export class SealMcpTransport {
+  /** The class name, as a string so that minifiers keep it. */
+  static readonly name: string = "SealMcpTransport";
   /** Called with every message from the gateway side (responses to the client's requests). */
   onmessage?: (message: JsonRpcMessage) => void;
   /** Called with problems that are not a response: messages that are not JSON-RPC. */

@@ -15,6 +15,8 @@ import { parseSerdeNumber } from "./serde_number.ts";
  * (axum answers 400) or `data` (a field missing or of the wrong type; axum answers 422).
  */
 export class JsonTextError extends SEALError {
+  /** The class name, as a string so that minifiers keep it. */
+  static override readonly name: string = "JsonTextError";
   /** serde_json's error category. */
   readonly category: "syntax" | "data";
   /** Creates the error. */

@@ -61,6 +61,8 @@ type Viewed = AegisCore & { [RESPONSE_RECORD]?: ResponseRecord };
  * ```
  */
 export class AegisPromise<T> extends Promise<T> {
+  /** The class name, as a string so that minifiers keep it. */
+  static override readonly name: string = "AegisPromise";
   /** Derived promises (`then`, `catch`, `finally`) are plain promises. */
   static override get [Symbol.species](): PromiseConstructor {
     return Promise;

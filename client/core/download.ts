@@ -18,6 +18,8 @@
  * ```
  */
 export class FileDownload {
+  /** The class name, as a string so that minifiers keep it. */
+  static readonly name: string = "FileDownload";
   /** The underlying HTTP response. */
   readonly response: Response;
 

@@ -49,6 +49,8 @@ export interface ApiErrorInit {
  * ```
  */
 export class AegisApiError extends AegisError {
+  /** The class name, as a string so that minifiers keep it. */
+  static override readonly name: string = "AegisApiError";
   /** HTTP status (200 for embedded errors). */
   readonly status: number;
   /** Machine-readable error code, when the server sent one. */
@@ -98,7 +100,10 @@ export class AegisApiError extends AegisError {
  * console.log(e.status); // 400
  * ```
  */
-export class BadRequestError extends AegisApiError {}
+export class BadRequestError extends AegisApiError {
+  /** The class name, as a string so that minifiers keep it. */
+  static override readonly name: string = "BadRequestError";
+}
 
 /**
  * HTTP 401: the credentials were missing, invalid or expired.
@@ -110,7 +115,10 @@ export class BadRequestError extends AegisApiError {}
  * console.log(e instanceof AuthenticationError); // true
  * ```
  */
-export class AuthenticationError extends AegisApiError {}
+export class AuthenticationError extends AegisApiError {
+  /** The class name, as a string so that minifiers keep it. */
+  static override readonly name: string = "AuthenticationError";
+}
 
 /**
  * HTTP 402: payment required (for example a suspended colony).
@@ -122,7 +130,10 @@ export class AuthenticationError extends AegisApiError {}
  * console.log(e.code); // "colony_suspended"
  * ```
  */
-export class PaymentRequiredError extends AegisApiError {}
+export class PaymentRequiredError extends AegisApiError {
+  /** The class name, as a string so that minifiers keep it. */
+  static override readonly name: string = "PaymentRequiredError";
+}
 
 /**
  * HTTP 403: authenticated, but not allowed (missing scope, operator-only route, …).
@@ -134,7 +145,10 @@ export class PaymentRequiredError extends AegisApiError {}
  * console.log(e.code);
  * ```
  */
-export class PermissionDeniedError extends AegisApiError {}
+export class PermissionDeniedError extends AegisApiError {
+  /** The class name, as a string so that minifiers keep it. */
+  static override readonly name: string = "PermissionDeniedError";
+}
 
 /**
  * HTTP 404, or an HTTP 200 body reporting that the resource does not exist.
@@ -146,7 +160,10 @@ export class PermissionDeniedError extends AegisApiError {}
  * console.log(e.status);
  * ```
  */
-export class NotFoundError extends AegisApiError {}
+export class NotFoundError extends AegisApiError {
+  /** The class name, as a string so that minifiers keep it. */
+  static override readonly name: string = "NotFoundError";
+}
 
 /**
  * HTTP 409: conflict (duplicate name, version mismatch, idempotent duplicate, …).
@@ -158,7 +175,10 @@ export class NotFoundError extends AegisApiError {}
  * console.log(e.code);
  * ```
  */
-export class ConflictError extends AegisApiError {}
+export class ConflictError extends AegisApiError {
+  /** The class name, as a string so that minifiers keep it. */
+  static override readonly name: string = "ConflictError";
+}
 
 /**
  * HTTP 422: the body parsed but was rejected (missing fields, input-schema validation, …).
@@ -170,7 +190,10 @@ export class ConflictError extends AegisApiError {}
  * console.log(e.status);
  * ```
  */
-export class UnprocessableEntityError extends AegisApiError {}
+export class UnprocessableEntityError extends AegisApiError {
+  /** The class name, as a string so that minifiers keep it. */
+  static override readonly name: string = "UnprocessableEntityError";
+}
 
 /**
  * HTTP 429: rate limited. `retryAfterMs` is the server's `Retry-After`, when it sent one.
@@ -183,6 +206,8 @@ export class UnprocessableEntityError extends AegisApiError {}
  * ```
  */
 export class RateLimitError extends AegisApiError {
+  /** The class name, as a string so that minifiers keep it. */
+  static override readonly name: string = "RateLimitError";
   /** Milliseconds the server asked the client to wait, if it said. */
   get retryAfterMs(): number | undefined {
     return parseRetryAfter(this.headers.get("retry-after"), Date.now());
@@ -199,7 +224,10 @@ export class RateLimitError extends AegisApiError {
  * console.log(e.status);
  * ```
  */
-export class InternalServerError extends AegisApiError {}
+export class InternalServerError extends AegisApiError {
+  /** The class name, as a string so that minifiers keep it. */
+  static override readonly name: string = "InternalServerError";
+}
 
 /**
  * HTTP 501: the feature is not configured on this orchestrator (e.g. `billing_not_configured`,
@@ -212,7 +240,10 @@ export class InternalServerError extends AegisApiError {}
  * console.log(e.code);
  * ```
  */
-export class NotImplementedError extends InternalServerError {}
+export class NotImplementedError extends InternalServerError {
+  /** The class name, as a string so that minifiers keep it. */
+  static override readonly name: string = "NotImplementedError";
+}
 
 /**
  * HTTP 501 with code `billing_not_configured`: the orchestrator has no Stripe billing set up.
@@ -229,7 +260,10 @@ export class NotImplementedError extends InternalServerError {}
  * if (e instanceof BillingNotConfiguredError) console.log("billing is not enabled here");
  * ```
  */
-export class BillingNotConfiguredError extends NotImplementedError {}
+export class BillingNotConfiguredError extends NotImplementedError {
+  /** The class name, as a string so that minifiers keep it. */
+  static override readonly name: string = "BillingNotConfiguredError";
+}
 
 /**
  * The server answered a redirect the SDK did not follow. The SDK follows a redirect only to the
@@ -252,6 +286,8 @@ export class BillingNotConfiguredError extends NotImplementedError {}
  * ```
  */
 export class AegisRedirectError extends AegisApiError {
+  /** The class name, as a string so that minifiers keep it. */
+  static override readonly name: string = "AegisRedirectError";
   /** Target of the redirect (origin and path, no query string or credentials), if known. */
   readonly location: string | undefined;
   /** Why the SDK did not follow it. */
@@ -282,6 +318,8 @@ export class AegisRedirectError extends AegisApiError {
  * ```
  */
 export class AegisStreamInterruptedError extends AegisError {
+  /** The class name, as a string so that minifiers keep it. */
+  static override readonly name: string = "AegisStreamInterruptedError";
   /** How many events had been delivered before the interruption. */
   readonly eventsReceived: number;
   /** Creates the error; `eventsReceived` tells how far the consumer got. */
@@ -302,6 +340,8 @@ export class AegisStreamInterruptedError extends AegisError {
  * ```
  */
 export class TokenRequestError extends AegisError {
+  /** The class name, as a string so that minifiers keep it. */
+  static override readonly name: string = "TokenRequestError";
   /** HTTP status of the token endpoint's answer, if it answered. */
   readonly status: number | undefined;
   /** Creates the error. */

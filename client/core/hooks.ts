@@ -197,6 +197,8 @@ export type TraceContextProvider = () => TraceContext | undefined;
  * ```
  */
 export class AegisHookError extends AegisError {
+  /** The class name, as a string so that minifiers keep it. */
+  static override readonly name: string = "AegisHookError";
   /** Which hook failed. */
   readonly hook: HookName;
 

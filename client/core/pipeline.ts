@@ -151,6 +151,8 @@ export let runCall: <R>(
  * ```
  */
 export class AegisCore {
+  /** The class name, as a string so that minifiers keep it. */
+  static readonly name: string = "AegisCore";
   static {
     runCall = (core, spec, options, consume, keepConnection, label) => {
       const record = recordOf(core);

@@ -76,6 +76,8 @@ export interface EventStreamSource {
  * ```
  */
 export class EventStream<T> implements AsyncIterable<T> {
+  /** The class name, as a string so that minifiers keep it. */
+  static readonly name: string = "EventStream";
   readonly #source: EventStreamSource;
   readonly #spec: EventStreamSpec<T>;
   #started = false;
