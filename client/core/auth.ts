@@ -13,13 +13,7 @@
  * @module
  */
 
-import {
-  AegisAbortError,
-  AegisConnectionError,
-  AegisError,
-  AegisTimeoutError,
-} from "../../errors.ts";
-import { AegisApiError, TokenRequestError } from "./errors.ts";
+import { AegisAbortError, AegisError, AegisTimeoutError } from "../../errors.ts";
 import {
   type AuthSettings,
   checkToken,
@@ -28,7 +22,6 @@ import {
 } from "./options.ts";
 import type { RequestSpec } from "./pipeline.ts";
 import { type RequestLabel, where } from "./response.ts";
-import { judgeStatus } from "./retry.ts";
 
 /** Sends one request through the client's pipeline and returns its parsed JSON body. */
 export type SendRequest = (spec: RequestSpec, options: RequestOptions) => Promise<unknown>;
@@ -92,6 +85,12 @@ export interface AuthStrategy {
    * token may succeed (the strategy dropped its cached token).
    */
   invalidate(rejected: string): boolean;
+  /**
+   * Whether a failure of {@link AuthStrategy.token} is worth another attempt, for strategies
+   * that can tell (a token endpoint that answered 503 may answer the next time). Absent, or
+   * `undefined` for an error: SDK errors end the call, others are rethrown unchanged.
+   */
+  judgeFailure?(error: unknown, maxRetryAfterMs: number): TokenFailure | undefined;
 }
 
 /** A wait for a token that failed: the pipeline treats it like a failed attempt. */
@@ -147,7 +146,8 @@ export async function waitForToken(
         retryable: true,
       };
     }
-    if (error instanceof TokenRequestError) return judgeTokenFailure(error, wait.maxRetryAfterMs);
+    const judged = auth.judgeFailure?.(error, wait.maxRetryAfterMs);
+    if (judged !== undefined) return judged;
     if (error instanceof AegisError) return { error, retryable: false };
     throw error;
   } finally {
@@ -161,18 +161,6 @@ function aborted(signal: AbortSignal, label: RequestLabel): TokenFailure {
     error: new AegisAbortError(`request aborted [${where(label)}]`, { cause: signal.reason }),
     retryable: false,
   };
-}
-
-function judgeTokenFailure(error: TokenRequestError, maxRetryAfterMs: number): TokenFailure {
-  const cause = error.cause;
-  if (cause instanceof AegisConnectionError || cause instanceof AegisTimeoutError) {
-    return { error, retryable: true };
-  }
-  if (cause instanceof AegisApiError && !cause.embedded) {
-    const verdict = judgeStatus(cause.status, cause.headers, true, maxRetryAfterMs);
-    return { error, retryable: verdict.retryable, retryAfterMs: verdict.retryAfterMs };
-  }
-  return { error, retryable: false };
 }
 
 /** Sends the same token forever; a 401 is final. */

@@ -8,10 +8,21 @@
  * @module
  */
 
-import { AegisError, InvalidArgumentError } from "../../errors.ts";
+import {
+  AegisConnectionError,
+  AegisError,
+  AegisTimeoutError,
+  InvalidArgumentError,
+} from "../../errors.ts";
 import { describeValue } from "../../internal/describe.ts";
 import { isRecord } from "../../internal/guards.ts";
-import type { AuthProvider, AuthStrategy, SendRequest, StartableAuthProvider } from "./auth.ts";
+import type {
+  AuthProvider,
+  AuthStrategy,
+  SendRequest,
+  StartableAuthProvider,
+  TokenFailure,
+} from "./auth.ts";
 import { AegisApiError, TokenRequestError } from "./errors.ts";
 import {
   checkBaseUrl,
@@ -24,6 +35,7 @@ import {
   type OAuthSettings,
 } from "./options.ts";
 import { encodeSegment } from "./path.ts";
+import { judgeStatus } from "./retry.ts";
 
 /** Options of {@link clientCredentials}. */
 export interface ClientCredentialsOptions extends OAuthOptions {
@@ -230,6 +242,23 @@ export class ClientCredentialsAuth implements AuthStrategy {
       stale.refreshAt = Math.min(stale.expiresAt, now + FORCED_REFRESH_MIN_INTERVAL_MS);
       return stale.accessToken;
     }
+  }
+
+  /**
+   * A failed token request is retried like the call it belongs to: after a connection failure or
+   * timeout, or a status the retry policy retries (429, 5xx, within `maxRetryAfterMs`).
+   */
+  judgeFailure(error: unknown, maxRetryAfterMs: number): TokenFailure | undefined {
+    if (!(error instanceof TokenRequestError)) return undefined;
+    const cause = error.cause;
+    if (cause instanceof AegisConnectionError || cause instanceof AegisTimeoutError) {
+      return { error, retryable: true };
+    }
+    if (cause instanceof AegisApiError && !cause.embedded) {
+      const verdict = judgeStatus(cause.status, cause.headers, true, maxRetryAfterMs);
+      return { error, retryable: verdict.retryable, retryAfterMs: verdict.retryAfterMs };
+    }
+    return { error, retryable: false };
   }
 
   /** Marks the cached token as one the server accepts. */
