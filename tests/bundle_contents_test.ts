@@ -24,6 +24,16 @@ const sdkWithoutSideEffects: esbuild.Plugin = {
 
 /** Every module (SDK files and packages, bundled or left external) that an app's bundle holds. */
 async function modulesOf(app: string): Promise<string[]> {
+  return (await bundle(app)).modules;
+}
+
+/** The classes (by name) of `classNames` that an app's bundle holds: classes name themselves. */
+async function classesIn(app: string, classNames: string[]): Promise<string[]> {
+  const { code } = await bundle(app);
+  return classNames.filter((name) => code.includes(`"${name}"`));
+}
+
+async function bundle(app: string): Promise<{ modules: string[]; code: string }> {
   const result = await esbuild.build({
     stdin: { contents: app, resolveDir: root, loader: "ts", sourcefile: "app.ts" },
     bundle: true,
@@ -38,10 +48,11 @@ async function modulesOf(app: string): Promise<string[]> {
     plugins: [sdkWithoutSideEffects],
   });
   const output = Object.values(result.metafile!.outputs)[0];
-  return [
+  const modules = [
     ...Object.keys(output.inputs).filter((input) => output.inputs[input].bytesInOutput > 0),
     ...output.imports.map((i) => `package:${i.path}`),
   ];
+  return { modules, code: result.outputFiles![0].text };
 }
 
 const YAML_CODE = ["package:yaml", "manifest/yaml.ts", "manifest/_yaml_reader.ts"];
@@ -93,6 +104,14 @@ describe("bundles hold only what the app calls", () => {
       for await (const event of await streamExecution(core, execution_id)) console.log(event);
     `);
     assert.deepEqual(holding(worker, [...OAUTH_CODE, ...HOOK_CODE]), []);
+    // The token endpoint's error (and the judging of its failures) came with the OAuth2 client.
+    const workerApp = `
+      import { AegisCore, getExecution } from "./client/mod.ts";
+      console.log(await getExecution(new AegisCore({ baseUrl: "https://a.example", bearerToken: "t" }), "x"));
+    `;
+    assert.deepEqual(await classesIn(workerApp, ["TokenRequestError", "NotFoundError"]), [
+      "NotFoundError",
+    ]);
     assert.equal(holding(worker, SSE_CODE).length, SSE_CODE.length, "streams are bundled");
     // Those that use it get it: through clientCredentials(), and with AegisClient's options.
     const withProvider = await modulesOf(`
@@ -102,6 +121,16 @@ describe("bundles hold only what the app calls", () => {
       console.log(await listAgents(new AegisCore({ baseUrl: "https://aegis.example", auth })));
     `);
     assert.equal(holding(withProvider, OAUTH_CODE).length, 1);
+    assert.deepEqual(
+      await classesIn(
+        `import { AegisCore, clientCredentials, listAgents } from "./client/mod.ts";
+        const auth = clientCredentials({ keycloakUrl: "https://k", realm: "r", clientId: "c",
+          clientSecret: "s" });
+        console.log(await listAgents(new AegisCore({ baseUrl: "https://aegis.example", auth })));`,
+        ["TokenRequestError"],
+      ),
+      ["TokenRequestError"],
+    );
     const client = await modulesOf(`
       import { AegisClient } from "./mod.ts";
       console.log(await new AegisClient({ baseUrl: "https://aegis.example" }).listAgents());
