@@ -28,7 +28,11 @@ const BODY = JSON.stringify({
   status: "Running",
   tenant_id: "tenant-1",
 });
-const RESPONSE_HEADERS = { "content-type": "application/json" };
+/** As the orchestrator (axum) and the socket benchmark's server answer: with its length. */
+const RESPONSE_HEADERS = {
+  "content-type": "application/json",
+  "content-length": String(new TextEncoder().encode(BODY).byteLength),
+};
 let fetchCalls = 0;
 
 /** The shared in-memory transport: every client gets exactly this function. */

@@ -560,7 +560,8 @@ export function renderReport(data: BenchData): string {
 
   push(
     "## Per-call overhead in-process (`getExecution` vs raw fetch)",
-    "Every client gets the same in-memory `fetch` (returns `new Response(fixedJson)`); " +
+    "Every client gets the same in-memory `fetch` (returns `new Response(fixedJson)` with " +
+      "`content-type` and `content-length`, as the orchestrator answers); " +
       "overhead = client per-call time − raw `fetch` + `.json()` per-call time. openai: " +
       "`client.get('/executions/…')`; ky: `ky.create({prefixUrl, fetch}).get(…).json()`. " +
       "All with their default retry/timeout settings.",
