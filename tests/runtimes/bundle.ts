@@ -27,10 +27,20 @@ const stubNodeBuiltins: esbuild.Plugin = {
   },
 };
 
-/** Bundles `entry` (relative to the repository root) into one ES module. */
+/**
+ * How production builds for the runtime minify: Vite (and webpack with terser) rename
+ * identifiers, classes included; `wrangler deploy --minify` does too but keeps names.
+ */
+export type MinifyStyle = "vite" | "wrangler";
+
+/**
+ * Bundles `entry` (relative to the repository root) into one ES module, minified the way a
+ * production build for that runtime is, so that the harness runs what users ship.
+ */
 export async function bundleForRuntime(
   entry: string,
   conditions: string[],
+  style: MinifyStyle,
 ): Promise<string> {
   const result = await esbuild.build({
     absWorkingDir: root,
@@ -40,6 +50,8 @@ export async function bundleForRuntime(
     platform: "browser",
     conditions,
     target: "es2022",
+    minify: true,
+    keepNames: style === "wrangler",
     write: false,
     logLevel: "silent",
     plugins: [stubNodeBuiltins],

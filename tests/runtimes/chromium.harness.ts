@@ -40,7 +40,7 @@ const pageErrors: string[] = [];
 
 before(async () => {
   if (skip) return;
-  const script = await bundleForRuntime("tests/runtimes/browser_entry.ts", []);
+  const script = await bundleForRuntime("tests/runtimes/browser_entry.ts", [], "vite");
   fake = createFakeOrchestrator({ stepMs: 1 });
   server = await listen(fake);
   userDataDir = await mkdtemp(join(tmpdir(), "aegis-chromium-"));

@@ -134,6 +134,8 @@ const steps: Record<Step, (connection: Connection) => Promise<string>> = {
     let rejected: unknown;
     await verifySealEnvelopeJson(tampered, key.getPublicKeyBase64()).catch((e) => rejected = e);
     check(rejected instanceof SEALError, `tampered envelope rejected with SEALError: ${rejected}`);
+    // Production builds minify; an error's name must survive it.
+    check(rejected.name === "SEALError", `the error is named SEALError, not ${rejected.name}`);
     return "Ed25519 sign/verify ok";
   },
 
@@ -152,6 +154,10 @@ const steps: Record<Step, (connection: Connection) => Promise<string>> = {
     });
     const error = await client.listAgents().then(() => undefined, (e: unknown) => e);
     check(error instanceof AegisRedirectError, `refused with AegisRedirectError, got ${error}`);
+    check(
+      String(error).startsWith("AegisRedirectError: "),
+      `the error prints as an AegisRedirectError: ${error}`,
+    );
     check(!error.message.includes("signature"), "the query string stays out of the error");
     return `${error.status} ${error.location ?? "hidden"}`;
   },

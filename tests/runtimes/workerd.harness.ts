@@ -24,7 +24,11 @@ let fake: FakeOrchestrator;
 let server: { url: string; close(): Promise<void> };
 
 before(async () => {
-  const script = await bundleForRuntime("tests/runtimes/worker_entry.ts", ["workerd", "worker"]);
+  const script = await bundleForRuntime(
+    "tests/runtimes/worker_entry.ts",
+    ["workerd", "worker"],
+    "wrangler",
+  );
   miniflare = new Miniflare({
     modules: true,
     script,

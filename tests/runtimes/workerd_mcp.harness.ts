@@ -20,10 +20,11 @@ let fake: FakeOrchestrator;
 let server: { url: string; close(): Promise<void> };
 
 before(async () => {
-  const script = await bundleForRuntime("tests/runtimes/mcp_worker_entry.ts", [
-    "workerd",
-    "worker",
-  ]);
+  const script = await bundleForRuntime(
+    "tests/runtimes/mcp_worker_entry.ts",
+    ["workerd", "worker"],
+    "wrangler",
+  );
   miniflare = new Miniflare({ modules: true, script, compatibilityDate: "2025-09-01" });
   await miniflare.ready;
   fake = createFakeOrchestrator();
