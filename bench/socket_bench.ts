@@ -55,6 +55,17 @@ const calls: Record<string, Call> = {
       redirect: "manual",
     });
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    // Bounded as the SDK bounds it: a declared, uncompressed length within the limit before the
+    // whole-body read (HTTP framing then ends the body there), the size checked again after.
+    const declared = Number(response.headers.get("content-length") ?? NaN);
+    if (
+      !(declared <= MAX_RESPONSE_BYTES) ||
+      response.headers.get("content-encoding") !== null
+    ) {
+      throw new Error(
+        "the benchmark server answers with a declared, uncompressed length",
+      );
+    }
     const bytes = new Uint8Array(await response.arrayBuffer());
     if (bytes.byteLength > MAX_RESPONSE_BYTES) {
       throw new Error("body over the limit");
