@@ -6,12 +6,12 @@
  *
  * ```
  * AegisError                                        (this module)
- * ├── AegisConnectionError · AegisTimeoutError · AegisAbortError
- * ├── AegisProtocolError (the server answered something the wire contract does not allow)
- * ├── InvalidArgumentError (the caller passed something that cannot be sent safely)
- * ├── AegisApiError and its subclasses per status      (client/core/errors.ts)
- * ├── AegisRedirectError · AegisStreamInterruptedError · TokenRequestError  (client/core/errors.ts)
- * └── SEALError (seal/) · ManifestValidationError (manifest/) · DispatchProtocolError (bootstrap/)
+ * |-- AegisConnectionError, AegisTimeoutError, AegisAbortError
+ * |-- AegisProtocolError (the server answered something the wire contract does not allow)
+ * |-- InvalidArgumentError (the caller passed something that cannot be sent safely)
+ * |-- AegisApiError and its subclasses per status      (client/core/errors.ts)
+ * |-- AegisRedirectError, AegisStreamInterruptedError, TokenRequestError  (client/core/errors.ts)
+ * `-- SEALError (seal/), ManifestValidationError (manifest/), DispatchProtocolError (bootstrap/)
  * ```
  *
  * Messages never contain credentials: the SDK only ever puts the method, the path and the
@@ -92,7 +92,7 @@ export class AegisAbortError extends AegisError {
 
 /**
  * The server answered something the wire contract does not allow: non-JSON where JSON was
- * expected, invalid UTF-8 in a stream, an SSE line larger than the configured bound, ….
+ * expected, invalid UTF-8 in a stream, an SSE line larger than the configured bound, ....
  *
  * @example
  * ```ts
@@ -108,7 +108,7 @@ export class AegisProtocolError extends AegisError {
 
 /**
  * The caller passed a value that cannot be sent safely (an id that would escape its route, a
- * header value with CR/LF, a missing required argument, …). Nothing was sent.
+ * header value with CR/LF, a missing required argument, ...). Nothing was sent.
  *
  * @example
  * ```ts

@@ -1,14 +1,14 @@
 /**
  * aegis-sdk: the Deno-first, edge-ready TypeScript SDK for the AEGIS agent orchestrator.
  *
- * - `AegisClient` — every REST call, typed to the orchestrator's real wire format.
- * - SEAL — WebCrypto Ed25519 keys, orchestrator-exact envelopes, `SEALClient`.
- * - Manifests — types, `AgentManifestBuilder`, validation, writing YAML. Reading YAML
+ * - `AegisClient` -- every REST call, typed to the orchestrator's real wire format.
+ * - SEAL -- WebCrypto Ed25519 keys, orchestrator-exact envelopes, `SEALClient`.
+ * - Manifests -- types, `AgentManifestBuilder`, validation, writing YAML. Reading YAML
  *   (`parseManifest`, `parseWorkflowManifest`, `toWireManifest`) is `@aegis/sdk/manifest`, so
  *   that importing the SDK does not load a YAML parser.
- * - Bootstrap — dispatch-protocol types and the inner loop for custom agent runtimes.
+ * - Bootstrap -- dispatch-protocol types and the inner loop for custom agent runtimes.
  *
- * The resource functions that `AegisClient`'s methods delegate to (`getExecution(core, id)`, …)
+ * The resource functions that `AegisClient`'s methods delegate to (`getExecution(core, id)`, ...)
  * come from `@aegis/sdk/client`, for apps that bundle only what they call. Node-only helpers live
  * in separate entry points (`@aegis/sdk/manifest/fs`, `@aegis/sdk/bootstrap/exec`); the fake
  * orchestrator is `@aegis/sdk/testing`.

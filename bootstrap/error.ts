@@ -8,7 +8,7 @@ import { AegisError } from "../errors.ts";
 
 /**
  * The orchestrator's dispatch gateway answered something the dispatch protocol does not allow
- * (not an object, a dispatch without a `dispatch_id`, a final answer without `content`, …).
+ * (not an object, a dispatch without a `dispatch_id`, a final answer without `content`, ...).
  * `field` names the offending field (`"args[1]"`, `"tool_calls_executed"`, or `"(body)"` when
  * the body as a whole is wrong).
  *

@@ -11,7 +11,7 @@
  *   is therefore the shell's exit code 127 with its "not found" message. `shell: false`
  *   spawns argv directly instead (a missing command is then also reported as 127).
  * - `cwd` must exist: a missing working directory is exit code 127 and one that is not a
- *   directory 126, with `[AEGIS] cannot run command: …` naming the path.
+ *   directory 126, with `[AEGIS] cannot run command: ...` naming the path.
  * - `env_additions` is merged over the current process environment; stdin is `/dev/null`.
  * - `timeout_secs` (0 means the default 60): the command runs in its own session and process
  *   group, and on timeout its whole tree is frozen (SIGSTOP) and killed with SIGKILL: the group,
@@ -27,8 +27,8 @@
  *   `--allow-ffi`, as `-A` gives) or Bun reaps such adopted children (`waitpid` through their
  *   FFI) while commands are dispatched (not as a subreaper: only PID 1 reaps); Node has no way to reap a process it did not spawn, so under Node
  *   run the container with an init (`docker run --init`, tini). SIGTERM and SIGINT kill the
- *   running commands' trees and exit with `128 + signal` (143, 130) — a PID 1 without a handler
- *   would ignore them — unless the application has its own handler for that signal, which then
+ *   running commands' trees and exit with `128 + signal` (143, 130) -- a PID 1 without a handler
+ *   would ignore them -- unless the application has its own handler for that signal, which then
  *   decides when to exit.
  * - `max_output_bytes`: memory stays bounded while reading (each stream keeps a tail window of
  *   at most that many bytes); if stdout and stderr together exceeded it, each keeps its last
@@ -294,7 +294,7 @@ async function runCommand(
 /** One line of `/proc/<pid>/stat`, the fields used here. */
 interface ProcessInfo {
   pid: number;
-  /** `R`, `S`, `Z` (zombie), … */
+  /** `R`, `S`, `Z` (zombie), ... */
   state: string;
   ppid: number;
   pgrp: number;
@@ -368,7 +368,7 @@ let watchTimer: ReturnType<typeof setInterval> | undefined;
 class RunningCommand {
   readonly pid: number;
   readonly #startTime: number;
-  /** pid → start time of every process seen in the tree. */
+  /** pid -> start time of every process seen in the tree. */
   readonly #members = new Map<number, number>();
 
   private constructor(pid: number) {

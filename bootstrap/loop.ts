@@ -166,7 +166,7 @@ export interface BootstrapResult {
 export const DEFAULT_MAX_DISPATCHES = 500;
 
 /**
- * Runs one iteration's inner loop: `generate` → (dispatch → exec → `dispatch_result`)* → final.
+ * Runs one iteration's inner loop: `generate` -> (dispatch -> exec -> `dispatch_result`)* -> final.
  *
  * Command outcomes never end the loop: a non-zero exit is reported as is, an `exec` that
  * throws is reported as exit code `-1` with the error in stderr, an action other than `exec`

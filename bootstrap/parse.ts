@@ -231,7 +231,7 @@ export function createDispatchResultMessage(init: DispatchResultInit): DispatchR
  * Parses an HTTP 200 body of `POST /v1/dispatch-gateway`. A body with `type: "dispatch"` is a
  * {@link DispatchMessage} (missing optional fields get the orchestrator's defaults); any other
  * body is a {@link FinalMessage} only if it has a string `content` and an integer
- * `tool_calls_executed` — the real server sends the final answer without a `type` field.
+ * `tool_calls_executed` -- the real server sends the final answer without a `type` field.
  *
  * @throws {DispatchProtocolError} naming the first malformed field.
  *
@@ -451,5 +451,5 @@ function isNonNullObject(value: unknown): value is Record<string, unknown> {
 }
 
 function truncateText(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max)}…`;
+  return text.length <= max ? text : `${text.slice(0, max)}\u2026`;
 }

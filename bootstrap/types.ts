@@ -47,7 +47,7 @@ export interface ConversationMessage {
 }
 
 /**
- * Agent → orchestrator: start the inner loop of one iteration. The server answers with a
+ * Agent -> orchestrator: start the inner loop of one iteration. The server answers with a
  * {@link DispatchMessage} or a {@link FinalMessage}.
  *
  * @example
@@ -81,7 +81,7 @@ export interface GenerateMessage {
 }
 
 /**
- * Agent → orchestrator: the result of a dispatched command.
+ * Agent -> orchestrator: the result of a dispatched command.
  *
  * @example
  * ```ts
@@ -133,7 +133,7 @@ export interface DispatchResultMessage {
 export type AgentMessage = GenerateMessage | DispatchResultMessage;
 
 /**
- * Orchestrator → agent: run a command and report back with a {@link DispatchResultMessage}.
+ * Orchestrator -> agent: run a command and report back with a {@link DispatchResultMessage}.
  * `action` is `"exec"` today; other values must be answered with exit code `-1` and stderr
  * `unknown_action:<action>`.
  *
@@ -173,7 +173,7 @@ export interface DispatchMessage {
 }
 
 /**
- * Orchestrator → agent: the inner loop is over. On the wire this object has **no `type`
+ * Orchestrator -> agent: the inner loop is over. On the wire this object has **no `type`
  * field** (the handler builds it by hand), so it is recognised by its shape.
  *
  * @example

@@ -1,7 +1,7 @@
 /**
  * Checks of the ids that routes take as UUID path parameters, so that a missing id or a name
  * where a UUID belongs fails before anything is sent, with a message that says what to pass
- * (the orchestrator would answer with axum's "Cannot parse `id` … to a `Uuid`").
+ * (the orchestrator would answer with axum's "Cannot parse `id` ... to a `Uuid`").
  *
  * Internal module.
  *

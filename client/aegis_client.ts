@@ -646,8 +646,8 @@ export class AegisClient extends AegisCore {
   }
 
   /**
-   * Registers a workflow. The manifest (an object, or its JSON text) is validated locally first —
-   * a `ManifestValidationError` lists every problem — and then sent as YAML, which is what the
+   * Registers a workflow. The manifest (an object, or its JSON text) is validated locally first --
+   * a `ManifestValidationError` lists every problem -- and then sent as YAML, which is what the
    * orchestrator parses. YAML text is read with `parseWorkflowManifest` from
    * `@aegis/sdk/manifest` (the client does not bundle a YAML parser; YAML text passed here is
    * refused with an `InvalidArgumentError` saying so). Repeated automatically after a lost
@@ -1091,10 +1091,10 @@ export class AegisClient extends AegisCore {
   }
 
   /**
-   * Streams a workflow execution's log events **live** (`…/logs/stream`; no history: read that with
+   * Streams a workflow execution's log events **live** (`.../logs/stream`; no history: read that with
    * {@link AegisClient.getWorkflowExecutionLogs}). Iteration ends right after `WorkflowExecutionCompleted`,
-   * `…Failed` or `…Cancelled`; an unknown execution (which the server reports as an in-stream
-   * `{"error": …}` event) throws `NotFoundError` with `embedded: true`. An execution that already
+   * `...Failed` or `...Cancelled`; an unknown execution (which the server reports as an in-stream
+   * `{"error": ...}` event) throws `NotFoundError` with `embedded: true`. An execution that already
    * finished produces no more events, so check its status first.
    *
    * Route: `GET /v1/workflows/executions/{id}/logs/stream`
@@ -1416,7 +1416,7 @@ export class AegisClient extends AegisCore {
   }
 
   /**
-   * Gets one volume by UUID (404 `{error: "volume not found"}` → `NotFoundError`).
+   * Gets one volume by UUID (404 `{error: "volume not found"}` -> `NotFoundError`).
    *
    * Route: `GET /v1/volumes/{id}`
    *
@@ -1536,7 +1536,7 @@ export class AegisClient extends AegisCore {
   }
 
   /**
-   * Gets a file's name, sniffed MIME type, size and SHA-256 (`GET …/files/stat`; no published SDK
+   * Gets a file's name, sniffed MIME type, size and SHA-256 (`GET .../files/stat`; no published SDK
    * exposes this route).
    *
    * Route: `GET /v1/volumes/{id}/files/stat?path=`
@@ -1621,7 +1621,7 @@ export class AegisClient extends AegisCore {
   /**
    * Uploads a file to `filePath` (the full destination path, relative to the volume root) as a
    * raw request body: multipart uploads are capped at about 2 MiB by the server, raw bodies only
-   * by the tier (413 `{error: "upload exceeds tier cap of N bytes"}` → `AegisApiError`).
+   * by the tier (413 `{error: "upload exceeds tier cap of N bytes"}` -> `AegisApiError`).
    * `volumeId` is a volume UUID or {@link CHAT_ATTACHMENTS_VOLUME}. A leading `/` is dropped;
    * empty paths, `.`/`..` segments and control characters are refused before anything is sent.
    * Bodies other than streams are retried like idempotent requests (the upload overwrites the
@@ -1660,7 +1660,7 @@ export class AegisClient extends AegisCore {
   }
 
   /**
-   * Creates a directory (`POST …/files/mkdir?path=`; the server reads only the query, no body).
+   * Creates a directory (`POST .../files/mkdir?path=`; the server reads only the query, no body).
    *
    * Route: `POST /v1/volumes/{id}/files/mkdir?path=`
    *
@@ -2041,7 +2041,7 @@ export class AegisClient extends AegisCore {
   /**
    * Reads the field names of the secret at `secretPath`. A path containing `/` (`"ci/github"`) is
    * sent as one percent-encoded segment (`ci%2Fgithub`), which is what the route expects.
-   * `path` is one segment (`a/b` → `a%2Fb`); answer `{path, fields}` (names only, never values).
+   * `path` is one segment (`a/b` -> `a%2Fb`); answer `{path, fields}` (names only, never values).
    *
    * Route: `GET /v1/secrets/{path}`
    *
@@ -2182,13 +2182,13 @@ export class AegisClient extends AegisCore {
   }
 
   /**
-   * Validates an `aegis_…` API key and returns the identity behind it, for gateways that accept
+   * Validates an `aegis_...` API key and returns the identity behind it, for gateways that accept
    * API keys. The key is sent as the bearer credential instead of the client's own; an invalid,
    * expired or revoked key rejects with `AuthenticationError` (401).
    *
    * Route: `POST /v1/api-keys/validate`
    *
-   * @param apiKey The key to check (`aegis_…`).
+   * @param apiKey The key to check (`aegis_...`).
    * @param options Per-request options.
    * @returns `{user_id, tenant_id, aegis_role, scopes, zaru_tier}` (`null` where the owner has no role or plan).
    * @example
@@ -2544,7 +2544,7 @@ export class AegisClient extends AegisCore {
 
   /**
    * Lists the prices of every tier. Needs no credentials (sent without a token).
-   * No credentials sent. Billing off → `BillingNotConfiguredError` (501) on every billing call.
+   * No credentials sent. Billing off -> `BillingNotConfiguredError` (501) on every billing call.
    *
    * Route: `GET /v1/billing/prices`
    *
@@ -3186,7 +3186,7 @@ export class AegisClient extends AegisCore {
   /**
    * Attests an agent key and opens a SEAL session. The route is outside
    * the JWT middleware but authenticates inside the handler, so the client's bearer token (a
-   * Keycloak JWT, or an `aegis_…` API key given as `bearerToken`) is sent; without one the server
+   * Keycloak JWT, or an `aegis_...` API key given as `bearerToken`) is sent; without one the server
    * answers 401 `{"error":"unauthorized"}`.
    * Bearer token sent (authenticated in the handler); answer also has `status`, `expires_at`, `session_id`.
    *
@@ -4072,7 +4072,7 @@ export class AegisClient extends AegisCore {
    *
    * Route: `POST /v1/edge/fleet/invoke`
    *
-   * @param request `{target, tool_name, args, security_context_name, mode?, …}`.
+   * @param request `{target, tool_name, args, security_context_name, mode?, ...}`.
    * @param options `idleTimeout`, and per-request options.
    * @returns The event stream (iterate it with `for await`).
    * @example

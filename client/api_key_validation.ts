@@ -1,5 +1,5 @@
 /**
- * Checking an `aegis_…` API key (`POST /v1/api-keys/validate`), for gateways and MCP servers
+ * Checking an `aegis_...` API key (`POST /v1/api-keys/validate`), for gateways and MCP servers
  * that accept API keys from their own callers and need the identity behind one.
  *
  * @module
@@ -16,7 +16,7 @@ export interface ApiKeyIdentity {
   user_id: string;
   /** Tenant of that user. */
   tenant_id: string;
-  /** Operator role of the key's owner (`aegis:admin`, …), `null` for other users. */
+  /** Operator role of the key's owner (`aegis:admin`, ...), `null` for other users. */
   aegis_role: string | null;
   /** Scopes granted to the key. */
   scopes: string[];
@@ -26,7 +26,7 @@ export interface ApiKeyIdentity {
 
 /**
  * Validates an API key and returns the identity behind it. The key is sent as
- * `Authorization: Bearer aegis_…` **instead of** the client's own credentials (this route takes
+ * `Authorization: Bearer aegis_...` **instead of** the client's own credentials (this route takes
  * no JWT). A missing, revoked, expired or unknown key rejects with `AuthenticationError` (401).
  * Keys that do not start with `aegis_` are refused before anything is sent.
  *

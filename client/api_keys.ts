@@ -1,5 +1,5 @@
 /**
- * The caller's `aegis_…` API keys (`/v1/api-keys*`). Note that the REST API itself only accepts
+ * The caller's `aegis_...` API keys (`/v1/api-keys*`). Note that the REST API itself only accepts
  * Keycloak JWTs: API keys authenticate SEAL attestation and gateways that call
  * `/v1/api-keys/validate`, not other SDK calls.
  *

@@ -1,7 +1,7 @@
 /**
  * Human approvals. The orchestrator reports every failure of these routes as an HTTP 200 body
  * with an `error` field; the SDK turns those into typed errors with `embedded: true`
- * (`"Request not found or already completed"` → `NotFoundError`, `"Invalid request ID"` →
+ * (`"Request not found or already completed"` -> `NotFoundError`, `"Invalid request ID"` ->
  * `BadRequestError`).
  *
  * @module

@@ -97,7 +97,7 @@ export interface BillingSubscription {
 
 /** One Stripe invoice. */
 export interface Invoice {
-  /** Stripe invoice id (`in_…`); `null` for drafts that have none. */
+  /** Stripe invoice id (`in_...`); `null` for drafts that have none. */
   id: string | null;
   /** Cents. */
   amount_due: number;

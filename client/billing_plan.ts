@@ -134,7 +134,7 @@ export function updateSeats(
  * const preview = await previewTierChange(core, {
  *   target_tier: "business", billing_interval: "month", seats: 5,
  * });
- * console.log(preview.action, preview.proration_amount_cents); // "upgrade_immediate" …
+ * console.log(preview.action, preview.proration_amount_cents); // "upgrade_immediate" ...
  * ```
  */
 export function previewTierChange(
@@ -167,7 +167,7 @@ export function previewTierChange(
  * fake.platform.billingSubscription = { tier: "business", interval: "month", seats: 5 };
  * const core = new AegisCore({ baseUrl: "http://fake", bearerToken: fake.token, fetch: fake.fetch });
  * const result = await changeTier(core, { target_tier: "free", billing_interval: "month" });
- * console.log(result.action, result.effective_at); // "cancel_at_period_end" "…"
+ * console.log(result.action, result.effective_at); // "cancel_at_period_end" "..."
  * ```
  */
 export function changeTier(

@@ -93,7 +93,7 @@ export interface CanvasActionResponse {
 
 /**
  * One event of a canvas session's stream. The SSE event name is `type`; the server's payload
- * (`{"SessionCreated": {…}}`) is unwrapped into the other fields.
+ * (`{"SessionCreated": {...}}`) is unwrapped into the other fields.
  */
 export type CanvasEvent =
   | {

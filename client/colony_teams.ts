@@ -124,7 +124,7 @@ export interface AcceptedInvitation {
  * const core = new AegisCore({ baseUrl: "http://fake", bearerToken: fake.token, fetch: fake.fetch });
  * await createTeam(core, { display_name: "Ops", tier: "business" });
  * const { teams } = await listTeams(core);
- * console.log(teams[0].tenant_id); // "t-…": pass it as `tenantId` to team calls
+ * console.log(teams[0].tenant_id); // "t-...": pass it as `tenantId` to team calls
  * ```
  */
 export function listTeams(core: AegisCore, options?: RequestOptions): AegisPromise<TeamList> {

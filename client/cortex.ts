@@ -10,7 +10,7 @@ import type { AegisCore } from "./core/pipeline.ts";
 import { AegisPromise } from "./core/api_promise.ts";
 import type { RequestOptions } from "./core/options.ts";
 
-/** One learned error → solution pattern. */
+/** One learned error -> solution pattern. */
 export interface CortexPattern {
   /** Unique id (UUID). */
   id: string;

@@ -15,7 +15,7 @@ import { path } from "./core/path.ts";
 /** Credential kinds accepted when storing a credential. */
 export type CredentialTypeInput = "secret" | "variable" | "service_account" | "oauth2";
 
-/** Credential kinds as the server renders them (serde snake_case: `oauth2` → `o_auth2`). */
+/** Credential kinds as the server renders them (serde snake_case: `oauth2` -> `o_auth2`). */
 export type CredentialType = "secret" | "variable" | "o_auth2" | "service_account";
 
 /**
@@ -399,7 +399,7 @@ export function oauthInitiate(
 }
 
 /**
- * Completes an OAuth flow (`GET /v1/credentials/oauth/callback?state=…&code=…`). The `state`
+ * Completes an OAuth flow (`GET /v1/credentials/oauth/callback?state=...&code=...`). The `state`
  * is single-use, so this GET is not retried after a failure that may have reached the server
  * (a repeat would fail with 400 and hide the success).
  *

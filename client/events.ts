@@ -207,7 +207,7 @@ export interface ExecutionEventVariants {
   };
 }
 
-/** Every `event_type` this SDK types (contract §4.1). */
+/** Every `event_type` this SDK types (contract section 4.1). */
 export type KnownExecutionEventType = keyof ExecutionEventVariants;
 
 /** Where each known event keeps its payload inside `details` (checked by the decoder). */
@@ -237,7 +237,7 @@ const EXECUTION_VARIANT_PATHS: { readonly [T in KnownExecutionEventType]: readon
 
 /** The fields every activity event has, whatever its type. */
 export interface ActivityEventEnvelope {
-  /** `execution`, `workflow`, `storage`, `mcp`, `seal`, … */
+  /** `execution`, `workflow`, `storage`, `mcp`, `seal`, ... */
   category: string;
   /** RFC 3339 `Z`. */
   timestamp: string;
@@ -260,7 +260,7 @@ export type ExecutionEventOf<T extends KnownExecutionEventType> = T extends Know
     event_type: T;
     /**
      * The domain event: its category tag and its payload under the variant name (the other
-     * variant names are typed absent, so `details.X?.…` reads work before narrowing).
+     * variant names are typed absent, so `details.X?....` reads work before narrowing).
      */
     details:
       & Omit<AbsentExecutionVariants, keyof ExecutionEventVariants[T]>
@@ -405,7 +405,7 @@ export interface JsonEventShape {
   stream: string;
   /** Where a known `event_type` keeps its payload inside `details`. */
   variants: { readonly [eventType: string]: readonly string[] };
-  /** Pass `{"error": …}` payloads through (the stream raises them as typed errors). */
+  /** Pass `{"error": ...}` payloads through (the stream raises them as typed errors). */
   passErrors?: boolean;
 }
 
@@ -413,7 +413,7 @@ export interface JsonEventShape {
  * The one event decoder: parses a `data:` payload, requires a JSON object with a string
  * `event_type` and an object `details`, and checks that a known `event_type` carries its
  * payload, so that the typed variants never lie. Internal: streams use it through their
- * `decode…` functions.
+ * `decode...` functions.
  */
 export function decodeJsonEvent(message: SSEMessage, shape: JsonEventShape): unknown {
   let value: unknown;

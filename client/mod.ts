@@ -1,6 +1,6 @@
 /**
  * The REST client and its tree-shakable form: {@link AegisClient}, its options and typed errors,
- * the orchestrator's wire types, and every resource function (`getExecution(core, id)`, …) that
+ * the orchestrator's wire types, and every resource function (`getExecution(core, id)`, ...) that
  * the client's methods delegate to. An app that imports only the functions it calls, plus
  * {@link AegisCore}, bundles only those.
  *

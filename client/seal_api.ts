@@ -107,7 +107,7 @@ export interface SealToolsResponse {
 /**
  * Attests an agent key and opens a SEAL session (`POST /v1/seal/attest`). The route is outside
  * the JWT middleware but authenticates inside the handler, so the client's bearer token (a
- * Keycloak JWT, or an `aegis_…` API key given as `bearerToken`) is sent; without one the server
+ * Keycloak JWT, or an `aegis_...` API key given as `bearerToken`) is sent; without one the server
  * answers 401 `{"error":"unauthorized"}`.
  *
  * @example

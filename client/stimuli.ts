@@ -262,7 +262,7 @@ export function sendWebhook(
  * @example
  * ```ts
  * import { signWebhook } from "@aegis/sdk/client";
- * console.log(await signWebhook('{"ref":"main"}', "s3cret")); // "sha256=…"
+ * console.log(await signWebhook('{"ref":"main"}', "s3cret")); // "sha256=..."
  * ```
  */
 export async function signWebhook(

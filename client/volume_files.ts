@@ -138,7 +138,7 @@ export function listFiles(
 }
 
 /**
- * Gets a file's name, sniffed MIME type, size and SHA-256 (`GET …/files/stat`; no published SDK
+ * Gets a file's name, sniffed MIME type, size and SHA-256 (`GET .../files/stat`; no published SDK
  * exposes this route).
  *
  * @example
@@ -235,7 +235,7 @@ export function downloadFileBytes(
 /**
  * Uploads a file to `filePath` (the full destination path, relative to the volume root) as a
  * raw request body: multipart uploads are capped at about 2 MiB by the server, raw bodies only
- * by the tier (413 `{error: "upload exceeds tier cap of N bytes"}` → `AegisApiError`).
+ * by the tier (413 `{error: "upload exceeds tier cap of N bytes"}` -> `AegisApiError`).
  * `volumeId` is a volume UUID or {@link CHAT_ATTACHMENTS_VOLUME}. A leading `/` is dropped;
  * empty paths, `.`/`..` segments and control characters are refused before anything is sent.
  * Bodies other than streams are retried like idempotent requests (the upload overwrites the
@@ -294,7 +294,7 @@ export function uploadFile(
 }
 
 /**
- * Creates a directory (`POST …/files/mkdir?path=`; the server reads only the query, no body).
+ * Creates a directory (`POST .../files/mkdir?path=`; the server reads only the query, no body).
  *
  * @example
  * ```ts

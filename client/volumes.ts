@@ -1,6 +1,6 @@
 /**
  * Volumes: create, list, get, rename, delete and the storage quota. File operations inside a
- * volume (upload, download, listing, …) live in `volume_files.ts`.
+ * volume (upload, download, listing, ...) live in `volume_files.ts`.
  *
  * @module
  */
@@ -151,7 +151,7 @@ export function listVolumes(
 }
 
 /**
- * Gets one volume by UUID (404 `{error: "volume not found"}` → `NotFoundError`).
+ * Gets one volume by UUID (404 `{error: "volume not found"}` -> `NotFoundError`).
  *
  * @example
  * ```ts

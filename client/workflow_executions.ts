@@ -78,7 +78,7 @@ export interface RemoveWorkflowExecutionResponse {
   execution_id: string;
 }
 
-/** `POST …/signal` answer (HTTP 202). */
+/** `POST .../signal` answer (HTTP 202). */
 export interface SignalWorkflowExecutionResponse {
   /** Always `"signal_sent"`. */
   status: "signal_sent";
@@ -86,7 +86,7 @@ export interface SignalWorkflowExecutionResponse {
   execution_id: string;
 }
 
-/** `POST …/cancel` answer (HTTP 202). */
+/** `POST .../cancel` answer (HTTP 202). */
 export interface CancelWorkflowExecutionResponse {
   /** Always `"cancel_requested"`. */
   status: "cancel_requested";
@@ -217,7 +217,7 @@ export interface WorkflowEventVariants {
   };
 }
 
-/** Every PascalCase `event_type` of the workflow log stream this SDK types (contract §4.3). */
+/** Every PascalCase `event_type` of the workflow log stream this SDK types (contract section 4.3). */
 export type KnownWorkflowLogEventType = keyof WorkflowEventVariants;
 
 const WORKFLOW_VARIANT_PATHS: { readonly [T in KnownWorkflowLogEventType]: readonly [T] } = {
@@ -315,7 +315,7 @@ export interface UnknownWorkflowLogEvent extends WorkflowLogEventEnvelope {
 }
 
 /**
- * One event of the live workflow log stream (`…/logs/stream`): a union discriminated on the
+ * One event of the live workflow log stream (`.../logs/stream`): a union discriminated on the
  * PascalCase `event_type`, with `details` = `{ <event_type>: payload }`.
  *
  * @example
@@ -338,7 +338,7 @@ export interface UnknownWorkflowLogEvent extends WorkflowLogEventEnvelope {
 export type WorkflowLogEvent = KnownWorkflowLogEvent | UnknownWorkflowLogEvent;
 
 /**
- * `details` of a stored log event (`GET …/logs`): the Temporal worker's payload as stored.
+ * `details` of a stored log event (`GET .../logs`): the Temporal worker's payload as stored.
  * Every field is present; the ones the event type does not use are `null`.
  */
 export interface StoredWorkflowEventPayload {
@@ -723,10 +723,10 @@ export async function* iterateWorkflowExecutionLogs(
 }
 
 /**
- * Streams a workflow execution's log events **live** (`…/logs/stream`; no history: read that with
+ * Streams a workflow execution's log events **live** (`.../logs/stream`; no history: read that with
  * {@link getWorkflowExecutionLogs}). Iteration ends right after `WorkflowExecutionCompleted`,
- * `…Failed` or `…Cancelled`; an unknown execution (which the server reports as an in-stream
- * `{"error": …}` event) throws `NotFoundError` with `embedded: true`. An execution that already
+ * `...Failed` or `...Cancelled`; an unknown execution (which the server reports as an in-stream
+ * `{"error": ...}` event) throws `NotFoundError` with `embedded: true`. An execution that already
  * finished produces no more events, so check its status first.
  *
  * @example
@@ -782,7 +782,7 @@ export function isTerminalWorkflowLogEvent(
 
 /**
  * Decodes one SSE message of a workflow log stream (the same decoder as execution events). An
- * `{"error": …}` payload is passed through so that the stream raises it as a typed error.
+ * `{"error": ...}` payload is passed through so that the stream raises it as a typed error.
  *
  * @example
  * ```ts

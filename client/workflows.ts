@@ -174,8 +174,8 @@ export interface ExecuteTemporalWorkflowRequest {
 }
 
 /**
- * Registers a workflow. The manifest (an object, or its JSON text) is validated locally first —
- * a `ManifestValidationError` lists every problem — and then sent as YAML, which is what the
+ * Registers a workflow. The manifest (an object, or its JSON text) is validated locally first --
+ * a `ManifestValidationError` lists every problem -- and then sent as YAML, which is what the
  * orchestrator parses. YAML text is read with `parseWorkflowManifest` from
  * `@aegis/sdk/manifest` (the client does not bundle a YAML parser; YAML text passed here is
  * refused with an `InvalidArgumentError` saying so). Repeated automatically after a lost

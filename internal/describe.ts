@@ -1,5 +1,5 @@
 /**
- * The one way the SDK names a wrong value in an error message ("expected a string, got …"), so
+ * The one way the SDK names a wrong value in an error message ("expected a string, got ..."), so
  * every message uses the same words.
  *
  * @module
@@ -12,7 +12,7 @@ export interface DescribeValueOptions {
    * of value, for fields that may hold secrets or bodies that may be large.
    */
   reveal?: boolean;
-  /** Longest string shown before it is cut with `…` (default 40). */
+  /** Longest string shown before it is cut with `...` (default 40). */
   maxLength?: number;
 }
 
@@ -38,7 +38,7 @@ export function describeValue(value: unknown, options: DescribeValueOptions = {}
   if (options.reveal === false) return `a ${typeof value}`;
   if (typeof value === "string") {
     const max = options.maxLength ?? 40;
-    return JSON.stringify(value.length > max ? `${value.slice(0, max)}…` : value);
+    return JSON.stringify(value.length > max ? `${value.slice(0, max)}\u2026` : value);
   }
   return `${typeof value} ${String(value)}`;
 }

@@ -1,5 +1,5 @@
 /**
- * Byte encodings on web standards only (no `Buffer`): Node ≤ 24 lacks
+ * Byte encodings on web standards only (no `Buffer`): Node <= 24 lacks
  * `Uint8Array.prototype.toBase64`, so these small helpers stand in for it everywhere.
  *
  * Internal module: not part of the public API.
@@ -11,7 +11,7 @@ const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789
 const DECODE = new Int16Array(128).fill(-1);
 for (let i = 0; i < ALPHABET.length; i++) DECODE[ALPHABET.charCodeAt(i)] = i;
 
-/** Standard (RFC 4648 §4) padded base64 of `bytes`. */
+/** Standard (RFC 4648 section 4) padded base64 of `bytes`. */
 export function encodeBase64(bytes: Uint8Array): string {
   let out = "";
   let i = 0;

@@ -167,8 +167,8 @@ export class Checker {
   }
 
   /**
-   * Reads `parent[key]` as a mapping. Missing → `undefined` (error when required); anything
-   * other than a mapping → error and `undefined`.
+   * Reads `parent[key]` as a mapping. Missing -> `undefined` (error when required); anything
+   * other than a mapping -> error and `undefined`.
    */
   dict(parent: Dict, key: string, path: readonly Segment[], required = false): Dict | undefined {
     const value = parent[key];
@@ -253,7 +253,7 @@ export class Checker {
       return undefined;
     }
     if (rule.noControl && hasControlCharacter(value)) {
-      this.error(at, "must not contain control characters (CR, LF, NUL, …)");
+      this.error(at, "must not contain control characters (CR, LF, NUL, \u2026)");
       return undefined;
     }
     return value;
@@ -332,7 +332,10 @@ export class Checker {
     if (
       (rule.min !== undefined && value < rule.min) || (rule.max !== undefined && value > rule.max)
     ) {
-      this.warn(at, `is usually between ${rule.min ?? "-∞"} and ${rule.max ?? "∞"}, got ${value}`);
+      this.warn(
+        at,
+        `is usually between ${rule.min ?? "-\u221e"} and ${rule.max ?? "\u221e"}, got ${value}`,
+      );
     }
     return value;
   }
@@ -358,7 +361,7 @@ export class Checker {
   }
 
   /**
-   * Reads `parent[key]` as a string → string map. Keys must be non-empty; `noControlKeys` /
+   * Reads `parent[key]` as a string -> string map. Keys must be non-empty; `noControlKeys` /
    * `noControlValues` reject control characters. Values are never echoed (they may be secrets).
    */
   stringMap(
@@ -378,7 +381,7 @@ export class Checker {
       } else if (rule.noControlKeys && hasControlCharacter(entryKey)) {
         this.error(
           [...at, maskControlCharacters(entryKey)],
-          "key must not contain control characters (CR, LF, NUL, …)",
+          "key must not contain control characters (CR, LF, NUL, \u2026)",
         );
         ok = false;
         continue;
@@ -390,7 +393,7 @@ export class Checker {
         this.error([...at, entryKey], `must be a string, got ${describeType(entryValue)}${hint}`);
         ok = false;
       } else if (rule.noControlValues && hasControlCharacter(entryValue)) {
-        this.error([...at, entryKey], "must not contain control characters (CR, LF, NUL, …)");
+        this.error([...at, entryKey], "must not contain control characters (CR, LF, NUL, \u2026)");
         ok = false;
       }
     }
@@ -509,7 +512,7 @@ export class Checker {
 }
 
 const HUMANTIME_UNIT =
-  "(?:nsec|ns|usec|us|µs|msec|ms|seconds|second|secs|sec|s|minutes|minute|mins|min|m|hours|hour|hrs|hr|h|days|day|d|weeks|week|w|months|month|M|years|year|y)";
+  "(?:nsec|ns|usec|us|\u00b5s|msec|ms|seconds|second|secs|sec|s|minutes|minute|mins|min|m|hours|hour|hrs|hr|h|days|day|d|weeks|week|w|months|month|M|years|year|y)";
 const HUMANTIME = new RegExp(`^(?:[0-9]+\\s*${HUMANTIME_UNIT}\\s*)+$`);
 
 /** Converts raw issues to public ones, errors first. */

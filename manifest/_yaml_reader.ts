@@ -119,9 +119,9 @@ function utf8Length(text: string, limit: number): number {
 /** Converts the syntax tree to plain data, enforcing the bounds and collecting problems. */
 class Converter {
   readonly issues: ManifestIssue[] = [];
-  /** Anchor name → node, updated in document order (a later anchor of the same name wins). */
+  /** Anchor name -> node, updated in document order (a later anchor of the same name wins). */
   readonly #anchors = new Map<string, Node>();
-  /** Alias → the node it stood for when it was read. */
+  /** Alias -> the node it stood for when it was read. */
   readonly aliasTargets = new Map<Node, Node>();
   /** Converted value and expanded size of every anchored node. */
   readonly #done = new Map<Node, { value: unknown; size: number }>();

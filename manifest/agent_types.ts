@@ -164,7 +164,7 @@ export interface AgentSpec {
 
 /**
  * Which runtime executes the agent. Either `language` + `version` (from the runtime registry) or
- * `image` (a custom image) — never both.
+ * `image` (a custom image) -- never both.
  *
  * @example
  * ```ts
@@ -341,7 +341,7 @@ export interface ExitCodeValidator {
   type: "exit_code";
   /** Expected exit code (i32). Server default 0. */
   expected?: number;
-  /** Score required to pass, 0–1. Server default 1.0. */
+  /** Score required to pass, 0-1. Server default 1.0. */
   min_score?: number;
 }
 
@@ -359,7 +359,7 @@ export interface JsonSchemaValidator {
   type: "json_schema";
   /** Required JSON Schema. */
   schema: unknown;
-  /** Score required to pass, 0–1. Server default 1.0. */
+  /** Score required to pass, 0-1. Server default 1.0. */
   min_score?: number;
 }
 
@@ -379,7 +379,7 @@ export interface RegexValidator {
   pattern: string;
   /** Stream the pattern is matched against. Server default `"stdout"`. */
   target?: string;
-  /** Score required to pass, 0–1. Server default 1.0. */
+  /** Score required to pass, 0-1. Server default 1.0. */
   min_score?: number;
 }
 
@@ -399,9 +399,9 @@ export interface SemanticValidator {
   judge_agent: string;
   /** Required judging criteria. */
   criteria: string;
-  /** Score required to pass, 0–1. Server default 0.7. */
+  /** Score required to pass, 0-1. Server default 0.7. */
   min_score?: number;
-  /** Judge confidence required, 0–1. Server default 0.0. */
+  /** Judge confidence required, 0-1. Server default 0.0. */
   min_confidence?: number;
   /** Judge timeout in seconds (u64). Server default 300. */
   timeout_seconds?: number;
@@ -432,9 +432,9 @@ export interface MultiJudgeValidator {
   min_judges_required?: number;
   /** Required judging criteria. */
   criteria: string;
-  /** Score required to pass, 0–1. Server default 0.7. */
+  /** Score required to pass, 0-1. Server default 0.7. */
   min_score?: number;
-  /** Confidence required, 0–1. Server default 0.0. */
+  /** Confidence required, 0-1. Server default 0.0. */
   min_confidence?: number;
   /** Judge timeout in seconds (u64). Server default 300. */
   timeout_seconds?: number;

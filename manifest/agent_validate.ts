@@ -718,7 +718,7 @@ function checkAdvanced(c: Checker, advanced: Dict): void {
 }
 
 /**
- * Returns every problem in an agent manifest — errors and warnings — without throwing. An empty
+ * Returns every problem in an agent manifest -- errors and warnings -- without throwing. An empty
  * list means the manifest is valid and clean.
  *
  * Warnings (which never make {@link validateManifest} throw): unknown fields (the orchestrator

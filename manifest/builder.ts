@@ -33,7 +33,7 @@ import {
  *   SDKs; `metadata.version` starts at `"1.0.0"` and is set with
  *   {@link AgentManifestBuilder.withVersion}.
  * - A `language` without a `version` gets the newest version of that language in the default
- *   runtime registry (`typescript` → `"5.1"`, `python` → `"3.11"`). For a language the registry
+ *   runtime registry (`typescript` -> `"5.1"`, `python` -> `"3.11"`). For a language the registry
  *   does not ship, `build()` fails asking for a version.
  * - {@link AgentManifestBuilder.withExecutionMode}'s `maxIterations` is written to
  *   `spec.execution.max_retries` (the orchestrator's field; `max_iterations` is only an input

@@ -107,7 +107,7 @@ export class ManifestValidationError extends AegisError {
 }
 
 /**
- * A manifest file could not be read or written (missing file, permission denied, …).
+ * A manifest file could not be read or written (missing file, permission denied, ...).
  *
  * @example
  * ```ts

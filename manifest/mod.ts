@@ -3,7 +3,7 @@
  * builder, client-side validation that reports every problem at once, YAML parsing and
  * serialisation, and conversion to the wire format.
  *
- * File helpers (`loadManifest`, `saveManifest`, …) live in `@aegis/sdk/manifest/fs` so this
+ * File helpers (`loadManifest`, `saveManifest`, ...) live in `@aegis/sdk/manifest/fs` so this
  * module runs anywhere, including edge runtimes without a filesystem.
  *
  * @example Build, check and convert an agent manifest

@@ -1,5 +1,5 @@
 /**
- * The orchestrator's default runtime registry (language → versions).
+ * The orchestrator's default runtime registry (language -> versions).
  *
  * @module
  */

@@ -321,9 +321,9 @@ export interface ParallelAgentConfig {
 export interface ConsensusConfig {
   /** Combination strategy. */
   strategy: ConsensusStrategy;
-  /** Score threshold, 0–1. */
+  /** Score threshold, 0-1. */
   threshold?: number;
-  /** Required agreement, 0–1 (input alias `min_agreement_confidence`). */
+  /** Required agreement, 0-1 (input alias `min_agreement_confidence`). */
   agreement?: number;
   /** N for `best_of_n`. */
   n?: number;
@@ -578,7 +578,7 @@ export interface ExitCodeTransition extends TransitionBase {
 export interface ThresholdTransition extends TransitionBase {
   /** Condition. */
   condition: "score_above" | "score_below" | "confidence_above" | "score_and_confidence_above";
-  /** Threshold, 0–1. */
+  /** Threshold, 0-1. */
   threshold: number;
 }
 

@@ -385,7 +385,7 @@ function checkStorage(c: Checker, spec: Dict): Set<string> {
 
 function describeNames(names: string[]): string {
   const shown = names.slice(0, 10).map((n) => JSON.stringify(n)).join(", ");
-  return names.length > 10 ? `${shown}, …` : shown;
+  return names.length > 10 ? `${shown}, \u2026` : shown;
 }
 
 /** Checks one state; returns its transition targets. */
@@ -661,13 +661,13 @@ function checkTransitions(c: Checker, state: Dict, at: Segment[], states: Dict):
 }
 
 /**
- * Returns every problem in a workflow manifest — errors and warnings — without throwing.
+ * Returns every problem in a workflow manifest -- errors and warnings -- without throwing.
  *
  * Errors: `apiVersion`/`kind`; `metadata.name` charset; `spec.initial_state` must name a state;
  * every transition `target` must name a state; state `kind` must be one of `Agent`, `System`,
  * `Human`, `ParallelAgents`, `ContainerRun`, `ParallelContainerRun`, `Subworkflow`, with that
  * kind's required fields and no unknown fields (the orchestrator rejects them); transition
- * conditions and their parameters; `max_total_transitions` ≤ 100; `max_state_visits` ≤ 20;
+ * conditions and their parameters; `max_total_transitions` <= 100; `max_state_visits` <= 20;
  * humantime `timeout`s; a blocking `Subworkflow` needs `result_key` and a fire-and-forget one must
  * not have it; container commands are non-empty lists, `run_as_user` a string (`"65534:65534"`),
  * mount paths absolute and, once `spec.storage.shared_volumes` declares any, mounts name one of

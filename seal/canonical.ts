@@ -1,11 +1,11 @@
 /**
- * The canonical SEAL message writer: JavaScript values → byte for byte what the orchestrator
+ * The canonical SEAL message writer: JavaScript values -> byte for byte what the orchestrator
  * rebuilds with `serde_json` (`serde_json::to_vec(json!({payload, security_token, timestamp}))`,
  * serde_json 1.0.149 without `preserve_order`, floats printed by zmij) from the request body the
  * SDK sends with `JSON.stringify`. Whatever the orchestrator would not read back unchanged is
  * refused, so the signed bytes always equal what it verifies.
  *
- * The other direction (JSON text → canonical text, for verifiers) lives in
+ * The other direction (JSON text -> canonical text, for verifiers) lives in
  * `serde_json_reader.ts`; serde's number parsing and printing in `serde_number.ts`.
  *
  * @module
@@ -53,7 +53,7 @@ const encoder = new TextEncoder();
  * Serialises `value` exactly as the orchestrator re-serialises it after receiving
  * `JSON.stringify(value)`: keys in Unicode code-point order at every depth (not JavaScript's
  * UTF-16 sort order), no whitespace, serde_json string escapes, whole numbers that fit u64/i64 as
- * the digits `JSON.stringify` writes (`1e16` → `10000000000000000`), other numbers in serde/zmij
+ * the digits `JSON.stringify` writes (`1e16` -> `10000000000000000`), other numbers in serde/zmij
  * float layout (`0.5`, `0.00001`, `1e-6`, `1.5e-7`, `1e+21`).
  *
  * Values the wire cannot carry faithfully are refused with a {@link SEALError} whose code is
@@ -61,8 +61,8 @@ const encoder = new TextEncoder();
  * `undefined` (as a member value or array element: `JSON.stringify` would silently drop or turn it
  * into `null`, so the bytes would differ from what was signed), lone surrogates, `BigInt`,
  * functions, symbols and symbol keys, non-plain objects (`Date`, `Map`, class instances, typed
- * arrays, …), `NaN`/`±Infinity`, `-0` (sent as `0`), numbers that serde_json's parser would not
- * read back as the same double (some 16–17 digit values), and nesting deeper than 127
+ * arrays, ...), `NaN`/`+/-Infinity`, `-0` (sent as `0`), numbers that serde_json's parser would not
+ * read back as the same double (some 16-17 digit values), and nesting deeper than 127
  * arrays/objects. Every other double is signed, however large.
  *
  * Runs in time linear in the size of the output (plus key sorting).
@@ -71,8 +71,8 @@ const encoder = new TextEncoder();
  * ```ts
  * import { canonicalJson } from "@aegis/sdk/seal";
  *
- * canonicalJson({ b: 1e-6, a: [true, null], "😀": "x", "\uffff": "y" });
- * // => '{"a":[true,null],"b":1e-6,"\uffff":"y","😀":"x"}'
+ * canonicalJson({ b: 1e-6, a: [true, null], "\ud83d\ude00": "x", "\uffff": "y" });
+ * // => '{"a":[true,null],"b":1e-6,"\uffff":"y","\ud83d\ude00":"x"}'
  * ```
  */
 export function canonicalJson(value: unknown): string {
@@ -141,7 +141,7 @@ export function canonicalMessageFromParts(
 }
 
 // ---------------------------------------------------------------------------------------------
-// JS values → canonical text
+// JS values -> canonical text
 
 type PathSegment = string | number;
 
@@ -267,7 +267,7 @@ function canonicalNumberFromJs(value: number, path: readonly PathSegment[]): str
 /**
  * Orders strings by Unicode code point (= UTF-8 byte order, Rust's `BTreeMap<String>` order).
  * JavaScript's default sort compares UTF-16 code units, which puts astral characters (surrogate
- * pairs, U+D800–U+DFFF) before U+E000–U+FFFF; remapping those two ranges fixes exactly that.
+ * pairs, U+D800-U+DFFF) before U+E000-U+FFFF; remapping those two ranges fixes exactly that.
  */
 export function compareCodePoints(a: string, b: string): number {
   const n = Math.min(a.length, b.length);

@@ -35,8 +35,8 @@ export interface AttestationResult {
 /** Options of {@link SEALClient}. */
 export interface SEALClientOptions {
   /**
-   * Credential for attestation — the orchestrator requires `Authorization: Bearer …` there:
-   * a Keycloak JWT or an `aegis_…` API key, or a function returning one.
+   * Credential for attestation -- the orchestrator requires `Authorization: Bearer ...` there:
+   * a Keycloak JWT or an `aegis_...` API key, or a function returning one.
    */
   auth?: string | TokenProvider;
   /** `fetch` implementation (default global). */
@@ -54,7 +54,7 @@ export interface SEALClientOptions {
   hookRunner?: HookRunner;
   /** Use this key instead of generating one at the first `attest()`. */
   key?: Ed25519Key;
-  /** Extra attestation fields (`agent_id`, `execution_id`, `tenant_id`, `container_id`, …). */
+  /** Extra attestation fields (`agent_id`, `execution_id`, `tenant_id`, `container_id`, ...). */
   attestation?: Partial<SealAttestationRequest>;
   /** Re-attest when the session expires within this many seconds (default 60). */
   refreshBeforeExpirySecs?: number;

@@ -128,7 +128,7 @@ export async function createSealEnvelope<P>(
  *
  * Only {@link SEALError} is ever thrown. Numbers are judged as the values `JSON.parse` produced,
  * which cannot represent everything serde_json reads from the text (`1.0` vs `1`, integers beyond
- * 2^53, …): such payloads fail with `unsupported_value` or `bad_signature`. Use
+ * 2^53, ...): such payloads fail with `unsupported_value` or `bad_signature`. Use
  * {@link verifySealEnvelopeJson} on the raw request body for an exact verdict.
  *
  * `publicKey` may be the raw 32 bytes, SPKI DER, or a string with standard base64, URL-safe
@@ -162,7 +162,7 @@ export async function verifySealEnvelope(
  * Verifies an envelope given as JSON text (or its UTF-8 bytes), exactly as the orchestrator
  * does: the text is parsed with serde_json's grammar and limits (strict escapes, no lone
  * surrogates, at most 127 nested arrays/objects, duplicate keys keep the last value) and its
- * numbers are re-serialised the way serde_json parses and prints them — including serde's
+ * numbers are re-serialised the way serde_json parses and prints them -- including serde's
  * not-correctly-rounded float parsing. Members the orchestrator does not know are skipped by
  * syntax only, as serde does (any number, any escape, any depth), and the five fields may also
  * come as an array in declaration order. Returns the payload as `JSON.parse` would.
@@ -274,9 +274,9 @@ const ENVELOPE_FIELDS = new Set(ENVELOPE_ARRAY_ORDER);
 const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 /**
- * Decodes UTF-8; each byte of an invalid sequence becomes a lone surrogate (U+DC80–U+DCFF), which
+ * Decodes UTF-8; each byte of an invalid sequence becomes a lone surrogate (U+DC80-U+DCFF), which
  * the reader refuses wherever serde_json validates UTF-8 (strings it keeps) and lets through in
- * strings it merely skips — where serde_json does not look at the bytes either.
+ * strings it merely skips -- where serde_json does not look at the bytes either.
  */
 function decodeUtf8KeepingInvalidBytes(bytes: Uint8Array): string {
   try {
@@ -418,7 +418,7 @@ export function parseSealEnvelopeText(text: string | Uint8Array): EnvelopeFields
 }
 
 function quoted(text: string): string {
-  return text.length > 64 ? `'${text.slice(0, 64)}…'` : `'${text}'`;
+  return text.length > 64 ? `'${text.slice(0, 64)}\u2026'` : `'${text}'`;
 }
 
 /**
@@ -501,7 +501,7 @@ export interface ParsedTimestamp {
   days: number;
   /** Second of the UTC day; a leap second reads as 59. */
   secondOfDay: number;
-  /** Nanoseconds; ≥ 1e9 during a leap second (`:60`), as chrono represents it. */
+  /** Nanoseconds; >= 1e9 during a leap second (`:60`), as chrono represents it. */
   nanos: number;
 }
 
@@ -526,7 +526,7 @@ function daysInMonth(year: number, month: number): number {
 /**
  * Parses a timestamp like chrono's `parse_from_rfc3339`: `YYYY-MM-DD`, `T`/`t`/space, `HH:MM:SS`,
  * optional `.` and any number of digits (nanoseconds kept, the rest ignored), then `Z`/`z` or
- * `±HH:MM` (offset below 24 h; U+2212 accepted as minus). Seconds may be 60 (a leap second).
+ * `+/-HH:MM` (offset below 24 h; U+2212 accepted as minus). Seconds may be 60 (a leap second).
  * Returns the reason as a string when invalid.
  */
 export function parseRfc3339(text: string): ParsedTimestamp | string {

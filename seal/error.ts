@@ -20,7 +20,7 @@ import { AegisError } from "../errors.ts";
  * | `invalid_signature_encoding` | the signature is not strict padded standard base64 of exactly 64 bytes |
  * | `bad_signature` | the Ed25519 signature does not verify (includes a non-canonical `s`) |
  * | `invalid_public_key` | the public key is not a usable Ed25519 key in an accepted encoding |
- * | `invalid_argument` | a caller argument is unusable (seed length, `maxAgeSeconds`, empty token, …) |
+ * | `invalid_argument` | a caller argument is unusable (seed length, `maxAgeSeconds`, empty token, ...) |
  * | `key_erased` | the {@link Ed25519Key} was erased and can no longer be used |
  * | `crypto_unavailable` | the runtime's WebCrypto has no Ed25519, or it failed |
  */

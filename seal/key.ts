@@ -34,7 +34,7 @@ function cryptoFailure(action: string, cause: unknown): SEALError {
   );
 }
 
-/** Decodes unpadded URL-safe base64 (RFC 4648 §5, as JWK uses), with canonical trailing bits. */
+/** Decodes unpadded URL-safe base64 (RFC 4648 section 5, as JWK uses), with canonical trailing bits. */
 function base64UrlToBytes(text: string): Uint8Array | undefined {
   if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1) return undefined;
   const standard = text.replaceAll("-", "+").replaceAll("_", "/");
@@ -309,7 +309,7 @@ export async function importVerifyKey(raw: Uint8Array): Promise<CryptoKey> {
   }
 }
 
-/** True when the signature's `s` half (bytes 32–63, little-endian) is below the group order. */
+/** True when the signature's `s` half (bytes 32-63, little-endian) is below the group order. */
 export function hasCanonicalS(signature: Uint8Array): boolean {
   for (let i = 31; i >= 0; i--) {
     const byte = signature[32 + i];
@@ -319,7 +319,7 @@ export function hasCanonicalS(signature: Uint8Array): boolean {
 }
 
 /**
- * Ed25519 verification like ed25519-dalek 2.x `verify`: `s ≥ L` is rejected explicitly (runtimes
+ * Ed25519 verification like ed25519-dalek 2.x `verify`: `s >= L` is rejected explicitly (runtimes
  * differ on it), the rest is WebCrypto's cofactorless check.
  */
 export async function verifyEd25519(

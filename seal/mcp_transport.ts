@@ -80,7 +80,7 @@ export interface SealMcpTransportOptions {
  * - `tools/call` is a signed `POST /v1/seal/invoke` whose JSON-RPC id is the caller's; the
  *   client attests (and re-attests) as needed. A result with MCP `content` is passed through;
  *   any other JSON result becomes one text block plus `structuredContent` (when an object). A
- *   tool that fails on the gateway (`Internal error: …`) is a result with `isError: true`;
+ *   tool that fails on the gateway (`Internal error: ...`) is a result with `isError: true`;
  *   an unknown or forbidden tool and a malformed call are JSON-RPC error `-32602`; other gateway,
  *   network and signing failures are `-32603` with `data: {status?, code?, error}`;
  * - `ping` answers `{}`; `notifications/cancelled` aborts the matching call; other methods get

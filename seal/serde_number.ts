@@ -9,8 +9,8 @@
 
 /**
  * Formats a finite double the way serde_json 1.0.149 (zmij) does: shortest round-trip digits;
- * plain notation when 1e-5 ≤ |x| < 1e16, with `.0` for integral values; otherwise
- * `d[.ddd]e±N`. `-0` prints as `-0.0`.
+ * plain notation when 1e-5 <= |x| < 1e16, with `.0` for integral values; otherwise
+ * `d[.ddd]e+/-N`. `-0` prints as `-0.0`.
  */
 export function formatF64(value: number): string {
   if (value === 0) return Object.is(value, -0) ? "-0.0" : "0.0";
@@ -59,7 +59,7 @@ const NUMBER_LITERAL = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
  * Parses a JSON number literal the way serde_json 1.0.149 does with default features (no
  * `float_roundtrip`): integers that fit u64 (or i64 when negative) stay exact; everything else
  * becomes an f64 built from a u64 significand (extra digits dropped) multiplied or divided by a
- * power of ten — which is not correctly rounded for some 16–17 digit inputs. Returns `undefined`
+ * power of ten -- which is not correctly rounded for some 16-17 digit inputs. Returns `undefined`
  * for invalid literals and for values serde_json rejects as out of range.
  */
 export function parseSerdeNumber(literal: string): SerdeNumber | undefined {

@@ -55,7 +55,7 @@ import { registerWorkflowRoutes } from "./routes/workflows.ts";
 
 /**
  * The route files of the fake, one per client resource, each registering its routes with
- * `register…Routes(app, ctx)`. Order matters where paths overlap: workflow executions'
+ * `register...Routes(app, ctx)`. Order matters where paths overlap: workflow executions'
  * static `/v1/workflows/executions*` paths come before `/v1/workflows/{name}`.
  */
 const ROUTES: readonly ((app: Hono, ctx: FakeContext) => void)[] = [

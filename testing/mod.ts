@@ -24,7 +24,7 @@ export {
   type FakeOrchestratorOptions,
   type RecordedRequest,
 } from "./fake_orchestrator.ts";
-// The fake's parts are reachable as `fake.faults`, `fake.state`, `fake.workflows`, …: their types
+// The fake's parts are reachable as `fake.faults`, `fake.state`, `fake.workflows`, ...: their types
 // are public so those fields are documented, but users get instances only from the fake.
 export type { FaultInjector, FaultRule } from "./faults.ts";
 export type {

@@ -1,7 +1,7 @@
 /**
  * Mutable data behind the fake orchestrator's billing, cluster, swarm, observability, Cortex and
  * rate-limit routes. Reach it as `fake.platform` and change it between calls to put the fake in
- * the state a test needs (billing switched off, a swarm present, a repository error, …).
+ * the state a test needs (billing switched off, a swarm present, a repository error, ...).
  *
  * @module
  */

@@ -41,7 +41,7 @@ export interface ListenOptions {
 /**
  * Serves `fake` on `127.0.0.1`. Resolves once it listens; rejects when it cannot (a port in use,
  * no network permission such as Deno without `--allow-net`) or when the fake is already closed.
- * The server closes with the fake (`await using fake = …`, or `await fake.close()`).
+ * The server closes with the fake (`await using fake = ...`, or `await fake.close()`).
  *
  * @example A port in use rejects
  * ```ts

@@ -204,7 +204,7 @@ export interface ClientCredentialsSettings {
 
 /**
  * OAuth2 client credentials (form POST to Keycloak). Tokens are cached until
- * `expires_in − refreshBufferSecs`; the call that finds the token due waits for the refresh
+ * `expires_in - refreshBufferSecs`; the call that finds the token due waits for the refresh
  * (and keeps using the old, still valid token if the refresh fails), so nothing runs in the
  * background. Concurrent callers share one request, which is cancelled when the last of them
  * gives up.

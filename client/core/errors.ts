@@ -136,7 +136,7 @@ export class PaymentRequiredError extends AegisApiError {
 }
 
 /**
- * HTTP 403: authenticated, but not allowed (missing scope, operator-only route, …).
+ * HTTP 403: authenticated, but not allowed (missing scope, operator-only route, ...).
  *
  * @example
  * ```ts
@@ -166,7 +166,7 @@ export class NotFoundError extends AegisApiError {
 }
 
 /**
- * HTTP 409: conflict (duplicate name, version mismatch, idempotent duplicate, …).
+ * HTTP 409: conflict (duplicate name, version mismatch, idempotent duplicate, ...).
  *
  * @example
  * ```ts
@@ -181,7 +181,7 @@ export class ConflictError extends AegisApiError {
 }
 
 /**
- * HTTP 422: the body parsed but was rejected (missing fields, input-schema validation, …).
+ * HTTP 422: the body parsed but was rejected (missing fields, input-schema validation, ...).
  *
  * @example
  * ```ts
@@ -461,7 +461,7 @@ function describeBody(body: unknown): Pick<ApiErrorInit, "code" | "serverMessage
   return message === undefined ? {} : { serverMessage: truncate(message) };
 }
 
-/** `"upstream_rate_limit: slow down"` → `"upstream_rate_limit"` (dispatch gateway errors). */
+/** `"upstream_rate_limit: slow down"` -> `"upstream_rate_limit"` (dispatch gateway errors). */
 function codeFromMessage(message: string): string | undefined {
   const match = /^([a-z][a-z0-9_]*):\s/.exec(message);
   return match?.[1];
@@ -507,7 +507,7 @@ function createApiError(init: ApiErrorInit): AegisApiError {
 
 /**
  * Several handlers report a missing resource with 400 or 500 ("Agent not found" from execute,
- * "Failed to start workflow execution: … not found"); callers should meet one class for it.
+ * "Failed to start workflow execution: ... not found"); callers should meet one class for it.
  * Upstream LLM errors (`upstream_model_not_found`) are not about the caller's resources.
  */
 function meansNotFound(init: ApiErrorInit): boolean {
@@ -517,5 +517,5 @@ function meansNotFound(init: ApiErrorInit): boolean {
 }
 
 function truncate(text: string): string {
-  return text.length > MAX_MESSAGE_CHARS ? text.slice(0, MAX_MESSAGE_CHARS) + "…" : text;
+  return text.length > MAX_MESSAGE_CHARS ? text.slice(0, MAX_MESSAGE_CHARS) + "\u2026" : text;
 }

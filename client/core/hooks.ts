@@ -39,9 +39,9 @@ export interface HookCall {
 export interface BeforeRequestContext {
   /** The call (the same object for all its hooks). */
   readonly call: HookCall;
-  /** 1 for the first attempt, 2 for the first retry (or the retry with a fresh token), … */
+  /** 1 for the first attempt, 2 for the first retry (or the retry with a fresh token), ... */
   readonly attempt: number;
-  /** The headers about to be sent; secret ones (`authorization`, …) read `[redacted]`. */
+  /** The headers about to be sent; secret ones (`authorization`, ...) read `[redacted]`. */
   readonly headers: Headers;
   /**
    * Adds or replaces a header of this attempt. `Authorization`, `Proxy-Authorization` and
@@ -59,7 +59,7 @@ export interface AfterResponseContext {
   readonly attempt: number;
   /** HTTP status (errors and retried answers included). */
   readonly status: number;
-  /** A copy of the response headers; secret ones (`set-cookie`, …) read `[redacted]`. */
+  /** A copy of the response headers; secret ones (`set-cookie`, ...) read `[redacted]`. */
   readonly headers: Headers;
   /** Milliseconds from sending the attempt to its response headers. */
   readonly durationMs: number;
@@ -192,7 +192,7 @@ export type TraceContextProvider = () => TraceContext | undefined;
  *   hooks: { beforeRequest: [() => { throw new Error("maintenance window"); }] },
  * });
  * await client.listAgents().catch((e) => {
- *   if (e instanceof AegisHookError) console.log(e.hook, e.message); // "beforeRequest" …
+ *   if (e instanceof AegisHookError) console.log(e.hook, e.message); // "beforeRequest" ...
  * });
  * ```
  */

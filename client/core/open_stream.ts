@@ -15,7 +15,7 @@ import { EventStream, type EventStreamSpec } from "./stream.ts";
 /**
  * Opens an SSE stream with `core`'s auth, timeouts, retries and error mapping. Resolves once
  * the response headers arrived (HTTP errors throw here); iterate the result with `for await`.
- * This is what the streaming resource functions (`streamExecution`, …) use; call it for a
+ * This is what the streaming resource functions (`streamExecution`, ...) use; call it for a
  * stream route the SDK does not wrap.
  *
  * @example

@@ -64,7 +64,7 @@ export function encodeSegment(value: PathParam, name: string): string {
  * @example
  * ```ts
  * import { encodeFilePath } from "./path.ts";
- * console.log(encodeFilePath("/workspace/out put/é.txt", "path")); // "workspace/out%20put/%C3%A9.txt"
+ * console.log(encodeFilePath("/workspace/out put/\u00e9.txt", "path")); // "workspace/out%20put/%C3%A9.txt"
  * ```
  */
 export function encodeFilePath(filePath: string, name: string): string {

@@ -194,7 +194,7 @@ function concatBytes(chunks: Uint8Array[], total: number): Uint8Array {
 }
 
 /**
- * Parses a JSON body; anything else is an {@link AegisProtocolError}. Empty text → `undefined`.
+ * Parses a JSON body; anything else is an {@link AegisProtocolError}. Empty text -> `undefined`.
  * The content type (for the message) is only looked up in `headers` when the body is not JSON,
  * which saves a header lookup per call.
  */

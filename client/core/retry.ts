@@ -49,7 +49,7 @@ export interface StatusVerdict {
 }
 
 /**
- * Decides whether an HTTP error answer is retried: 408, 429 and 502–504 for idempotent
+ * Decides whether an HTTP error answer is retried: 408, 429 and 502-504 for idempotent
  * requests; for the others only the statuses at which the route did not act (`unprocessed`:
  * the route's declaration, else 429 and 503); never when the server's `Retry-After` exceeds
  * `maxRetryAfterMs`.

@@ -73,10 +73,10 @@ const SMALL_CHUNK_BYTES = isNative(TextDecoder.prototype.decode) ? 0 : 16;
 export class SSEParser {
   readonly #maxEventBytes: number;
   readonly #onComment: ((comment: string) => void) | undefined;
-  /** Decodes chunks that follow ASCII text (so probably are ASCII too)… */
+  /** Decodes chunks that follow ASCII text (so probably are ASCII too)... */
   readonly #asciiDecoder = new TextDecoder("utf-8", { ignoreBOM: true });
   /**
-   * …and this one those that follow non-ASCII text. Both are lenient and only ever given whole
+   * ...and this one those that follow non-ASCII text. Both are lenient and only ever given whole
    * characters, so they give the same text; this one has streamed once (nothing), which on some
    * runtimes (Node 20) moves it for good from a one-shot path that is fast for ASCII but slow
    * for other text to a converter that is faster for it. Elsewhere that call changes nothing.
@@ -95,9 +95,9 @@ export class SSEParser {
   #atStreamStart = true;
   /** A CR ended the previous chunk: a leading LF in the next one belongs to it. */
   #skipLeadingLF = false;
-  /** The start of a line that spans chunks ("" when none)… */
+  /** The start of a line that spans chunks ("" when none)... */
   #pending = "";
-  /** …and, once it spans more than two, all its pieces, joined once at its end. */
+  /** ...and, once it spans more than two, all its pieces, joined once at its end. */
   #pendingPieces: string[] | undefined;
   #pendingUnits = 0;
   /** Exact UTF-8 size of the pending pieces, less the first one's while that is uncounted. */

@@ -27,7 +27,7 @@ export interface EventStreamSpec<T> {
   /** Largest SSE line/event in bytes. */
   maxEventBytes?: number;
   /**
-   * The server reports failures as in-stream `{"error": …}` events: a decoded event with a
+   * The server reports failures as in-stream `{"error": ...}` events: a decoded event with a
    * string `error` field is thrown as a typed `AegisApiError` (`embedded: true`).
    */
   embeddedErrors?: boolean;

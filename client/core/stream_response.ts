@@ -12,7 +12,7 @@ import type { EventStream } from "./stream.ts";
 export interface ServerSentFrame {
   /** Payload, sent as one `data:` line of JSON. */
   data: unknown;
-  /** Event name (`EventSource.addEventListener(name, …)`); unnamed frames reach `onmessage`. */
+  /** Event name (`EventSource.addEventListener(name, ...)`); unnamed frames reach `onmessage`. */
   event?: string;
   /** `id:` line, which the browser echoes back as `Last-Event-ID` when it reconnects. */
   id?: string;
@@ -84,7 +84,7 @@ export function eventStreamResponse<T>(
   if (!(keepAliveMs >= 0) || !Number.isFinite(keepAliveMs)) {
     throw new InvalidArgumentError(
       "keepAliveMs",
-      "must be a finite number ≥ 0 (0 turns keep-alives off)",
+      "must be a finite number \u2265 0 (0 turns keep-alives off)",
     );
   }
   const endEvent = options.endEvent === undefined ? "end" : options.endEvent;

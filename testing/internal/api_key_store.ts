@@ -34,7 +34,7 @@ export class ApiKeyStore {
     return stored;
   }
 
-  /** True for an active, unexpired `aegis_…` key. */
+  /** True for an active, unexpired `aegis_...` key. */
   async isValid(key: string): Promise<boolean> {
     return key.startsWith("aegis_") && (await this.find(key)) !== undefined;
   }

@@ -1,6 +1,6 @@
 /**
  * What every route module of the fake orchestrator receives: the fake's stores and settings.
- * A route file registers its routes with `register…Routes(app, ctx)` and keeps no state of its
+ * A route file registers its routes with `register...Routes(app, ctx)` and keeps no state of its
  * own that another route file needs.
  *
  * @module

@@ -50,7 +50,7 @@ export async function listenOn(
     try {
       // A deep accept queue: with Node's default of 511, a burst of concurrent connections (a
       // load test opens 1,000 at once) overflows it, and every connection dropped that way
-      // waits for the client to retry its SYN (after 1 s, then 3 s, 7 s…).
+      // waits for the client to retry its SYN (after 1 s, then 3 s, 7 s...).
       server.listen({ port, host: "127.0.0.1", backlog: 2048 }, () => {
         server.off("error", fail);
         resolve();

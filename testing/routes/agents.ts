@@ -261,7 +261,7 @@ function manifestProblem(value: unknown): string | Response | undefined {
   }
   const task = value.spec.task;
   if (!isObject(task) || typeof task.instruction !== "string" || task.instruction.trim() === "") {
-    return "spec.task is required — agent must have a non-empty task.instruction";
+    return "spec.task is required \u2014 agent must have a non-empty task.instruction";
   }
   return undefined;
 }

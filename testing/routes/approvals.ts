@@ -1,6 +1,6 @@
 /**
  * Fake `/v1/human-approvals*` routes. Like the orchestrator, every failure (bad id, unknown or
- * already decided request) is an HTTP 200 body `{"error": …}`; only body-extraction failures
+ * already decided request) is an HTTP 200 body `{"error": ...}`; only body-extraction failures
  * (no JSON content type, bad JSON, missing `reason`) are axum's plain-text 415/400/422.
  *
  * @module

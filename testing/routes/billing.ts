@@ -71,7 +71,7 @@ export function registerBillingRoutes(app: Hono, ctx: FakeContext): void {
   );
 }
 
-/** axum `Json` extraction plus required string fields (missing → 422 plain text). */
+/** axum `Json` extraction plus required string fields (missing -> 422 plain text). */
 async function requiredStrings(
   c: Context,
   fields: string[],

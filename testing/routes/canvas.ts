@@ -7,7 +7,7 @@
  * `"Ready"`). New sessions answer `"Initializing"` and are `"Ready"` from the next request on.
  * `DELETE` terminates (the session stays readable as `"Terminated"`). Commits and pushes on a
  * linked binding, and termination, are published on the session's stream as
- * `event: <name>` + `data: {"<Variant>": {…}}` with `: keep-alive` comments, like the
+ * `event: <name>` + `data: {"<Variant>": {...}}` with `: keep-alive` comments, like the
  * orchestrator; the stream has no history and ends after `canvas_session_terminated`.
  *
  * @module

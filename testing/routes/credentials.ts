@@ -2,7 +2,7 @@
  * Fake `/v1/credentials*` routes.
  *
  * Faithful to the orchestrator's quirks: bodies are parsed by hand (content type not checked;
- * bad JSON → 400 `{"error":"Invalid JSON: …"}`), credential ids are validated in the handler
+ * bad JSON -> 400 `{"error":"Invalid JSON: ..."}`), credential ids are validated in the handler
  * (JSON 400).
  *
  * Simplification: the fake has one caller, a consumer user (allowed on credential routes).

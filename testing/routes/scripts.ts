@@ -1,7 +1,7 @@
 /**
  * Fake `/v1/scripts*` routes: the caller's saved scripts, versioned on every update, with the
- * orchestrator's validation (name 1..128 bytes without path separators, description ≤ 2 KiB,
- * code ≤ 256 KiB, ≤ 16 tags of `[a-z0-9_-]{1,32}`, visibility `private` only) and its
+ * orchestrator's validation (name 1..128 bytes without path separators, description <= 2 KiB,
+ * code <= 256 KiB, <= 16 tags of `[a-z0-9_-]{1,32}`, visibility `private` only) and its
  * `{error}` bodies: 400 validation, 404 not found, 409 duplicate name.
  *
  * @module

@@ -224,7 +224,7 @@ function extractToolCall(payload: JsonValue): { name: string; args: JsonValue } 
  *   string), `security_context` required; `Authorization` checked with `options.authorize`.
  *   Returns `{status:"success", security_token, expires_at, session_id}`.
  * - `POST /v1/seal/invoke`: verifies the envelope from the raw body text (serde_json number
- *   semantics), ±30 s freshness, replay of a signature within 30 s refused, then runs the tool
+ *   semantics), +/-30 s freshness, replay of a signature within 30 s refused, then runs the tool
  *   and returns its result as is. Every failure is 400 `{"error": "<orchestrator text>"}`;
  *   unparseable bodies get axum's plain-text 400/415/422.
  * - `GET /v1/seal/tools`: the tool list (`X-Zaru-Security-Context` header wins over the

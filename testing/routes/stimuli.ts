@@ -28,7 +28,7 @@ const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60 * 1000;
 /** Registers the stimulus and webhook routes. */
 export function registerStimulusRoutes(app: Hono, ctx: FakeContext): void {
   const engine = ctx.workflows;
-  /** `source\0key` → when it was first seen. */
+  /** `source\0key` -> when it was first seen. */
   const idempotencyKeys = new Map<string, number>();
 
   app.post("/v1/stimuli", async (c) => {

@@ -1,7 +1,7 @@
 /**
  * Fake `/v1/workflows/executions*` routes: workflow executions, signals, cancel, their stored
  * logs (`limit`/`offset`) and the live log stream (SSE, ends after the terminal event; an unknown
- * execution gets one `{"error": …}` event).
+ * execution gets one `{"error": ...}` event).
  *
  * @module
  */

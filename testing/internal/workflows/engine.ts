@@ -5,8 +5,8 @@
  *
  * Simulation rules (documented so tests can steer runs):
  * - Each non-`Human` state takes one step (`stepMs`) and succeeds, except a `System` state whose
- *   command is `false` or `exit <n>` (n ≠ 0), which fails with that exit code.
- * - A `Human` state waits: for `POST …/signal {response}`, or for its approval request to be
+ *   command is `false` or `exit <n>` (n != 0), which fails with that exit code.
+ * - A `Human` state waits: for `POST .../signal {response}`, or for its approval request to be
  *   approved (response `"approved"`) or rejected (response `"rejected"`).
  * - The first transition whose condition holds is taken: `always`; `on_success`/`on_failure`;
  *   `exit_code_zero`/`exit_code_non_zero`/`exit_code {value}`; score and confidence conditions
@@ -55,7 +55,7 @@ export type LogListener = (event: FakeWorkflowLogEvent) => void;
  * const client = new AegisClient({ baseUrl: "http://fake", bearerToken: fake.token, fetch: fake.fetch });
  * const approval = fake.workflows.createApproval({ prompt: "Deploy to production?" });
  * await client.approveRequest(approval.id, { approved_by: "qa" });
- * console.log(fake.workflows.decisions); // [{ approvalId, approved: true, … }]
+ * console.log(fake.workflows.decisions); // [{ approvalId, approved: true, ... }]
  * fake.workflows.webhookSecrets.set("gitlab", "another-secret");
  * ```
  */

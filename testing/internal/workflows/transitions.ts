@@ -78,7 +78,7 @@ export function holds(transition: Record<string, unknown>, outcome: Outcome): bo
   }
 }
 
-/** humantime subset (`90s`, `5m`, `2h`, `1d`) → seconds. */
+/** humantime subset (`90s`, `5m`, `2h`, `1d`) -> seconds. */
 export function seconds(value: unknown): number | undefined {
   if (typeof value !== "string") return undefined;
   const match = /^(\d+)\s*(s|m|h|d)?$/.exec(value.trim());

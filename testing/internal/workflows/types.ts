@@ -54,7 +54,7 @@ export interface ParsedWorkflow {
 
 /** One state of a workflow manifest. */
 export interface FakeStateDefinition {
-  /** State kind (`Agent`, `System`, `Human`, …). */
+  /** State kind (`Agent`, `System`, `Human`, ...). */
   kind: string;
   /** Transitions, tried in order. */
   transitions: Record<string, unknown>[];
