@@ -29,6 +29,69 @@ describe("startDeadline", () => {
     assert.ok(at.late >= 119, `fired after ${at.late} ms`);
   });
 
+  it("a deadline cancelled by another's expiry, in the same tick, does not fire", async () => {
+    const fired: string[] = [];
+    let cancelSecond = (): void => {};
+    // Both are due when the timer fires; the first one's expiry cancels the second.
+    startDeadline(20, () => {
+      fired.push("first");
+      cancelSecond();
+    });
+    cancelSecond = startDeadline(20, () => fired.push("second"));
+    await wait(150);
+    assert.deepEqual(fired, ["first"]);
+  });
+
+  it("an expiry may cancel the last deadline still waiting", async () => {
+    // The shared timer is being fired, so there is none to unref: this once threw in the timer
+    // callback, an uncaught error that ends a Node process.
+    const fired: string[] = [];
+    let cancelLater = (): void => {};
+    startDeadline(20, () => {
+      fired.push("first");
+      cancelLater();
+    });
+    cancelLater = startDeadline(5_000, () => fired.push("later"));
+    await wait(150);
+    assert.deepEqual(fired, ["first"]);
+    let again = 0;
+    startDeadline(20, () => again++);
+    await wait(150);
+    assert.equal(again, 1);
+  });
+
+  it("a deadline started by an expiry fires on time, not at the next waiting one", async () => {
+    const started = performance.now();
+    const at: Record<string, number> = {};
+    const cancelLate = startDeadline(2_000, () => assert.fail("cancelled before it was due"));
+    startDeadline(20, () => {
+      at.first = performance.now() - started;
+      startDeadline(30, () => {
+        at.started = performance.now() - started;
+      });
+    });
+    await wait(400);
+    cancelLate();
+    assert.ok(at.first >= 19, `first fired after ${at.first} ms`);
+    // Timers may fire a millisecond or so early; what matters is "30 ms later", not "at 2 s".
+    const after = at.started - at.first;
+    assert.ok(after >= 25 && at.started < 400, `fired ${after} ms after the first`);
+  });
+
+  it("many deadlines, some cancelled: each other one fires exactly once", async () => {
+    const fired = new Map<number, number>();
+    const cancels: Array<() => void> = [];
+    for (let i = 0; i < 200; i++) {
+      cancels.push(startDeadline(10 + (i % 7) * 5, () => fired.set(i, (fired.get(i) ?? 0) + 1)));
+    }
+    for (let i = 0; i < 200; i += 3) cancels[i]();
+    await wait(200);
+    for (const cancel of cancels) cancel(); // after firing: harmless
+    const expected = Array.from({ length: 200 }, (_, i) => i).filter((i) => i % 3 !== 0);
+    assert.deepEqual([...fired.keys()].sort((a, b) => a - b), expected);
+    assert.ok([...fired.values()].every((count) => count === 1));
+  });
+
   it("keeps working after every deadline was cancelled or fired", async () => {
     for (let i = 0; i < 3; i++) startDeadline(10_000, () => assert.fail("cancelled"))();
     let fired = 0;
