@@ -157,7 +157,10 @@ export interface StreamAgentEventsOptions extends RequestOptions {
   follow?: boolean;
   /** Also forward events that resolve to no agent. */
   verbose?: boolean;
-  /** Fail after this many ms without bytes (default 45 000; keep-alives arrive every 15 s). */
+  /**
+   * Fail after this many ms in which the server sends nothing (default 45 000; keep-alives
+   * arrive every 15 s). Time your loop spends with an event does not count.
+   */
   idleTimeout?: number;
 }
 

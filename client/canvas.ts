@@ -144,7 +144,10 @@ export type CanvasEvent =
 
 /** Options of {@link streamCanvasSession}. */
 export interface StreamCanvasSessionOptions extends RequestOptions {
-  /** Fail after this many ms without bytes (default 60 000; keep-alives arrive every 20 s). */
+  /**
+   * Fail after this many ms in which the server sends nothing (default 60 000; keep-alives
+   * arrive every 20 s). Time your loop spends with an event does not count.
+   */
   idleTimeout?: number;
 }
 

@@ -251,7 +251,10 @@ export type FleetEvent =
 
 /** Options of {@link invokeFleet}. */
 export interface InvokeFleetOptions extends RequestOptions {
-  /** Fail after this many ms without bytes (default 45 000; keep-alives arrive every 15 s). */
+  /**
+   * Fail after this many ms in which the server sends nothing (default 45 000; keep-alives
+   * arrive every 15 s). Time your loop spends with an event does not count.
+   */
   idleTimeout?: number;
 }
 

@@ -68,7 +68,10 @@ export interface StreamExecutionOptions extends RequestOptions {
   follow?: boolean;
   /** Ask for verbose events. */
   verbose?: boolean;
-  /** Fail after this many ms without bytes (default 45 000; keep-alives arrive every 15 s). */
+  /**
+   * Fail after this many ms in which the server sends nothing (default 45 000; keep-alives
+   * arrive every 15 s). Time your loop spends with an event does not count.
+   */
   idleTimeout?: number;
 }
 
@@ -307,7 +310,10 @@ export function getExecutionFile(
 
 /** Options of {@link runExecution}: those of `startExecution` plus the stream's idle timeout. */
 export interface RunExecutionOptions extends ExecuteAgentOptions {
-  /** Fail after this many ms without bytes on the stream (default 45 000). */
+  /**
+   * Fail after this many ms in which the server sends nothing on the stream (default 45 000).
+   * Time your loop spends with an event does not count.
+   */
   idleTimeout?: number;
 }
 

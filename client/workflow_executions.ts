@@ -446,7 +446,10 @@ export interface IterateWorkflowExecutionLogsOptions extends RequestOptions {
 
 /** Options of {@link streamWorkflowExecutionLogs}. */
 export interface StreamWorkflowExecutionLogsOptions extends RequestOptions {
-  /** Fail after this many ms without bytes (default 45 000; keep-alives arrive every 15 s). */
+  /**
+   * Fail after this many ms in which the server sends nothing (default 45 000; keep-alives
+   * arrive every 15 s). Time your loop spends with an event does not count.
+   */
   idleTimeout?: number;
 }
 

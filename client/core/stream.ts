@@ -179,7 +179,14 @@ export class EventStream<T> implements AsyncIterable<T> {
     // chunk (a timer costs far more than reading the clock): when it fires after bytes came, it
     // is set again for what is left of the period since.
     let lastBytesAt = 0;
+    // While the consumer (or a hook) holds an event, the time is its own, not the server's
+    // silence: bytes that arrive meanwhile wait unread, so no read could show the server is there.
+    let consumerHasEvent = false;
     const onIdleTimer = () => {
+      if (consumerHasEvent) {
+        timer = undefined;
+        return;
+      }
       const left = idleTimeoutMs! - (performance.now() - lastBytesAt);
       if (left > 0) {
         timer = setTimeout(onIdleTimer, left);
@@ -223,10 +230,14 @@ export class EventStream<T> implements AsyncIterable<T> {
             const error = embeddedError(event, response, label);
             if (error) throw error;
           }
+          consumerHasEvent = true;
           if (this.#source.onEvent !== undefined) await this.#source.onEvent(event);
           delivered++;
           yield event;
+          consumerHasEvent = false;
           if (spec.isTerminal?.(event)) return;
+          // A new idle period begins when the consumer asks for more.
+          armIdleTimer();
         }
       }
       parser.end();

@@ -187,6 +187,34 @@ describe("executions", () => {
     silent.fake.close();
     quiet.fake.close();
   });
+
+  it("a consumer slower than the idle timeout is not an idle server (in-process and socket)", async () => {
+    const fake = createFakeOrchestrator({ stepMs: 30, keepAliveMs: 20 });
+    const server = await listen(fake);
+    try {
+      for (const mode of ["in-process", "socket"] as const) {
+        const client = new AegisClient({
+          baseUrl: mode === "socket" ? server.url : "http://aegis.test",
+          bearerToken: fake.token,
+          ...(mode === "in-process" ? { fetch: fake.fetch } : {}),
+        });
+        const { agent_id } = await client.deployAgent(helloManifest(`slow-${mode}`));
+        const { execution_id } = await client.startExecution(agent_id, "x");
+        const types: string[] = [];
+        const events = await client.streamExecution(execution_id, { idleTimeout: 100 });
+        for await (const event of events) {
+          types.push(event.event_type);
+          // Longer than the idle timeout, while the server keeps sending.
+          await new Promise((resolve) => setTimeout(resolve, 250));
+        }
+        assert.equal(types[0], "execution_started", mode);
+        assert.equal(types.at(-1), "execution_completed", mode);
+      }
+    } finally {
+      await server.close();
+      fake.close();
+    }
+  });
 });
 
 describe("a stream of an execution the server does not have", () => {
