@@ -35,35 +35,27 @@ export function uuidArgument(
   return value;
 }
 
+// The hints are made once, not per call: the ids are checked on every request.
+const AGENT_ID_HINT = (name: string): string =>
+  `agent routes take the id, not the name: resolve a name with lookupAgent(${
+    JSON.stringify(name)
+  }) (its answer's \`id\`) or use the \`agent_id\` that deployAgent returned`;
+const EXECUTION_ID_HINT = (): string =>
+  "use the `execution_id` that startExecution or executeAgent returned";
+const WORKFLOW_EXECUTION_ID_HINT = (): string =>
+  "use the `execution_id` that runWorkflow or executeTemporalWorkflow returned";
+
 /** An agent id: a non-UUID is most likely a name, so point at `lookupAgent`. */
 export function agentIdArgument(value: unknown, argument = "agentId"): string {
-  return uuidArgument(
-    value,
-    argument,
-    "agent",
-    (name) =>
-      `agent routes take the id, not the name: resolve a name with lookupAgent(${
-        JSON.stringify(name)
-      }) (its answer's \`id\`) or use the \`agent_id\` that deployAgent returned`,
-  );
+  return uuidArgument(value, argument, "agent", AGENT_ID_HINT);
 }
 
 /** An agent execution id (as returned by `startExecution`/`executeAgent`). */
 export function executionIdArgument(value: unknown, argument = "executionId"): string {
-  return uuidArgument(
-    value,
-    argument,
-    "execution",
-    () => "use the `execution_id` that startExecution or executeAgent returned",
-  );
+  return uuidArgument(value, argument, "execution", EXECUTION_ID_HINT);
 }
 
 /** A workflow execution id (as returned by `runWorkflow`). */
 export function workflowExecutionIdArgument(value: unknown, argument = "executionId"): string {
-  return uuidArgument(
-    value,
-    argument,
-    "workflow execution",
-    () => "use the `execution_id` that runWorkflow or executeTemporalWorkflow returned",
-  );
+  return uuidArgument(value, argument, "workflow execution", WORKFLOW_EXECUTION_ID_HINT);
 }

@@ -26,13 +26,17 @@ export type PathParam = string | number;
 export function path(strings: TemplateStringsArray, ...values: PathParam[]): string {
   let out = strings[0];
   for (let i = 0; i < values.length; i++) {
-    out += encodeSegment(values[i], `path parameter #${i + 1}`) + strings[i + 1];
+    out += encodeSegment(values[i], i) + strings[i + 1];
   }
   return out;
 }
 
+/** Characters that `encodeURIComponent` leaves as they are: ids and most names are only these. */
+const UNRESERVED = /^[\w.~-]+$/;
+
 /**
- * Encodes one path segment, refusing values that a URL parser would normalise away.
+ * Encodes one path segment, refusing values that a URL parser would normalise away. `name` says
+ * which argument the value is, for errors: a number `i` means "path parameter #i+1".
  *
  * @example
  * ```ts
@@ -40,7 +44,15 @@ export function path(strings: TemplateStringsArray, ...values: PathParam[]): str
  * console.log(encodeSegment("reports/2026", "secretPath")); // "reports%2F2026"
  * ```
  */
-export function encodeSegment(value: PathParam, name: string): string {
+export function encodeSegment(value: PathParam, name: string | number): string {
+  // The common case, checked at once: nothing to refuse and nothing to encode.
+  if (typeof value === "string" && UNRESERVED.test(value) && value !== "." && value !== "..") {
+    return value;
+  }
+  return encodeOther(value, typeof name === "number" ? `path parameter #${name + 1}` : name);
+}
+
+function encodeOther(value: PathParam, name: string): string {
   if (typeof value === "number") {
     if (!Number.isFinite(value)) throw new InvalidArgumentError(name, "must be a finite number");
     return String(value);
