@@ -19,6 +19,7 @@ import {
   emit,
   isQuickRun,
   pairedRatio,
+  pairedSpread,
   roundRobin,
   runtimeInfo,
 } from "./lib/measure.ts";
@@ -110,6 +111,8 @@ export interface SocketResult {
   }>;
   /** The SDK's throughput ÷ raw fetch's, round by round (median). */
   throughputRatio: number;
+  /** The spread of those per-round ratios (relative interquartile range). */
+  throughputSpread: number;
   /** Guarded fetch's throughput ÷ raw fetch's: what the guarantees cost before any SDK code. */
   guardedRatio: number;
   /** The SDK's throughput ÷ guarded fetch's: what the SDK's own code costs. */
@@ -149,6 +152,7 @@ for (const concurrency of [1, 256]) {
       requestsPerSec: requests / (s.medianMs / 1000),
     })),
     throughputRatio: pairedRatio(summaries[0], summaries[1]),
+    throughputSpread: pairedSpread(summaries[0], summaries[1]),
     guardedRatio: pairedRatio(summaries[0], summaries[2]),
     sdkOverGuarded: pairedRatio(summaries[2], summaries[1]),
   });

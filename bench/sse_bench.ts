@@ -23,6 +23,7 @@ import {
   emit,
   isQuickRun,
   pairedRatio,
+  pairedSpread,
   roundRobin,
   runtimeInfo,
   type Summary,
@@ -256,6 +257,8 @@ export interface SseFixtureResult {
   >;
   /** eventsource-parser's time ÷ the SDK's, round by round (median): > 1 means the SDK is faster. */
   feedSpeedup: number;
+  /** The spread of those per-round ratios (relative interquartile range). */
+  feedSpread: number;
   streamSpeedup: number;
 }
 
@@ -305,6 +308,7 @@ async function benchFixture(
       nsPerByte: (s.medianMs * 1e6) / fixture.bytes,
     })),
     feedSpeedup: pairedRatio(summaries[1], summaries[0]),
+    feedSpread: pairedSpread(summaries[1], summaries[0]),
     streamSpeedup: pairedRatio(summaries[3], summaries[2]),
   };
 }

@@ -89,7 +89,9 @@ export async function roundRobin(
     if (round + 1 >= budget.minRounds && elapsed >= budget.maxTimeMs) break;
   }
   if (sink === Symbol.for("never")) console.log("unreachable");
-  return contenders.map((contender, i) => summarize(contender.name, times[i], contender.ops ?? 1));
+  return contenders.map((contender, i) =>
+    summarize(contender.name, times[i], contender.ops ?? 1)
+  );
 }
 
 /** A deterministic pseudo-random source (mulberry32), so runs are repeatable. */
@@ -132,10 +134,27 @@ function summarize(name: string, samples: number[], ops: number): Summary {
  * between rounds cancels out of every ratio, which a ratio of two medians does not guarantee.
  */
 export function pairedRatio(a: Summary, b: Summary): number {
+  return median(roundRatios(a, b));
+}
+
+/**
+ * The noise of {@link pairedRatio}: the relative interquartile range of the per-round ratios.
+ * Load that slowed both samples of a round cancels out of it, as it does out of the ratio, so it
+ * is the spread the ratio itself carries (the two sample sets' own spreads include that load).
+ */
+export function pairedSpread(a: Summary, b: Summary): number {
+  const sorted = roundRatios(a, b).sort((x, y) => x - y);
+  const q = (p: number) =>
+    sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+  const mid = median(sorted);
+  return mid > 0 ? (q(0.75) - q(0.25)) / mid : 0;
+}
+
+function roundRatios(a: Summary, b: Summary): number[] {
   const rounds = Math.min(a.times.length, b.times.length);
   const ratios: number[] = [];
   for (let i = 0; i < rounds; i++) ratios.push(a.times[i] / b.times[i]);
-  return median(ratios);
+  return ratios;
 }
 
 /** The summaries without their raw sample times, for printing. */
