@@ -37,15 +37,19 @@ export interface ResponseRecord {
 }
 
 /**
- * The property under which a per-call view of a core, and the call's promise, carry its
- * {@link ResponseRecord}. Internal: not part of the public API.
+ * The property under which a per-call view of a core carries its {@link ResponseRecord}.
+ * Internal: not part of the public API.
  */
 export const RESPONSE_RECORD: unique symbol = Symbol("aegis.responseRecord");
 
 /** A core seen through a call: the core itself, or a per-call view of it. */
 type Viewed = AegisCore & { [RESPONSE_RECORD]?: ResponseRecord };
-/** The promise of an SDK call, with its record. */
-type Recorded = Promise<unknown> & { [RESPONSE_RECORD]: ResponseRecord };
+/**
+ * The record of each SDK call's promise. Not a property of the promise: logging a promise, even
+ * with hidden properties shown, must not print the response body (it may hold a secret such as
+ * a new API key).
+ */
+const CALL_RECORDS = new WeakMap<Promise<unknown>, ResponseRecord>();
 
 /**
  * The promise every SDK call returns: `await` it for the data exactly as a plain `Promise`
@@ -71,7 +75,7 @@ export class AegisPromise<T> extends Promise<T> {
    * thenable job (about a microsecond per call on Deno and Bun), on a native one it does not.
    */
   static override [Symbol.hasInstance](value: unknown): boolean {
-    return value instanceof Promise && Object.hasOwn(value, RESPONSE_RECORD);
+    return value instanceof Promise && CALL_RECORDS.has(value);
   }
 
   /** Never called: SDK calls make their promises with {@link AegisPromise.run}. */
@@ -178,16 +182,16 @@ export function recordResponse(
 
 /** `promise` as an {@link AegisPromise}: with its record, and the class's methods as its own. */
 function withRecord<T>(promise: Promise<T>, record: ResponseRecord): AegisPromise<T> {
-  const recorded = promise as AegisPromise<T> & Recorded;
-  recorded[RESPONSE_RECORD] = record;
-  recorded.withResponse = AegisPromise.prototype.withResponse;
-  recorded.asResponse = AegisPromise.prototype.asResponse;
-  return recorded;
+  CALL_RECORDS.set(promise, record);
+  const call = promise as AegisPromise<T>;
+  call.withResponse = AegisPromise.prototype.withResponse;
+  call.asResponse = AegisPromise.prototype.asResponse;
+  return call;
 }
 
 /** The response a call recorded: for a JSON call, a copy whose body can still be read. */
 function responseOf(promise: Promise<unknown>): Response {
-  const { response, text } = (promise as Recorded)[RESPONSE_RECORD];
+  const { response, text } = CALL_RECORDS.get(promise)!;
   if (response === undefined) {
     throw new AegisError("this call received no HTTP response to show");
   }

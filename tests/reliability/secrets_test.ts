@@ -95,6 +95,29 @@ describe("secrets stay secret", () => {
     assertClean(logs, [issued]);
   });
 
+  it("a call's promise, logged before or after it settles, shows nothing of the answer", async () => {
+    const fake = createFakeOrchestrator();
+    const client = new AegisClient({
+      baseUrl: "http://aegis.test",
+      bearerToken: fake.token,
+      fetch: fake.fetch,
+    });
+    const call = client.createApiKey({ name: "ci", scopes: [] });
+    assertClean(call, [fake.token]);
+    const { key } = await call;
+    assert.ok(key.startsWith("aegis_"));
+    // A settled promise shows its value, as any promise does. It also keeps the response, with
+    // the raw body, for withResponse(): none of that may show when the promise is logged.
+    for (const text of renderings(call)) {
+      for (const part of ["Response {", "settled", "responseRecord", "application/json"]) {
+        assert.ok(!text.includes(part), `the call's record shows: ${text.slice(0, 300)}`);
+      }
+    }
+    const { response } = await call.withResponse();
+    assert.equal(response.status, 201);
+    assert.equal((await response.json()).key, key);
+  });
+
   it("API keys used for SEAL attestation and SEAL private keys stay hidden", async () => {
     const fake = createFakeOrchestrator();
     const seal = new SEALClient("http://aegis.test", "wl", "aegis-system-operator", {
