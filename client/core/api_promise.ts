@@ -44,12 +44,6 @@ export const RESPONSE_RECORD: unique symbol = Symbol("aegis.responseRecord");
 
 /** A core seen through a call: the core itself, or a per-call view of it. */
 type Viewed = AegisCore & { [RESPONSE_RECORD]?: ResponseRecord };
-/**
- * The record of each SDK call's promise. Not a property of the promise: logging a promise, even
- * with hidden properties shown, must not print the response body (it may hold a secret such as
- * a new API key).
- */
-const CALL_RECORDS = new WeakMap<Promise<unknown>, ResponseRecord>();
 
 /**
  * The promise every SDK call returns: `await` it for the data exactly as a plain `Promise`
@@ -69,18 +63,20 @@ const CALL_RECORDS = new WeakMap<Promise<unknown>, ResponseRecord>();
 export class AegisPromise<T> extends Promise<T> {
   /** The class name, as a string so that minifiers keep it. */
   static override readonly name: string = "AegisPromise";
-  /**
-   * Whether `value` is the promise of an SDK call. Those are native promises given this class's
-   * methods, not instances made by its constructor: `await` on a promise of a subclass costs a
-   * thenable job (about a microsecond per call on Deno and Bun), on a native one it does not.
-   */
-  static override [Symbol.hasInstance](value: unknown): boolean {
-    return value instanceof Promise && CALL_RECORDS.has(value);
+  /** Derived promises (`then`, `catch`, `finally`) are plain promises. */
+  static override get [Symbol.species](): PromiseConstructor {
+    return Promise;
   }
 
-  /** Never called: SDK calls make their promises with {@link AegisPromise.run}. */
-  private constructor() {
-    super(() => {});
+  readonly #record: ResponseRecord;
+
+  /** Used by {@link AegisPromise.run}; SDK calls create these for you. */
+  private constructor(
+    executor: (resolve: (value: T) => void, reject: (reason: unknown) => void) => void,
+    record: ResponseRecord,
+  ) {
+    super(executor);
+    this.#record = record;
   }
 
   /**
@@ -104,25 +100,26 @@ export class AegisPromise<T> extends Promise<T> {
    */
   static run<T>(core: AegisCore, call: (core: AegisCore) => Promise<T>): AegisPromise<T> {
     const outer = (core as Viewed)[RESPONSE_RECORD];
-    // A promise of its own even then: the one `call` returned may be shared.
-    if (outer !== undefined) return withRecord(call(core).then(), outer);
+    if (outer !== undefined) {
+      const inner = call(core);
+      return new AegisPromise<T>((resolve, reject) => inner.then(resolve, reject), outer);
+    }
     const record: ResponseRecord = { core, response: undefined, text: undefined, settled: false };
     // A view, not the core: requests made after an `await` inside `call` still find the record.
     const view = Object.create(core) as Viewed;
     view[RESPONSE_RECORD] = record;
-    return withRecord(
-      call(view).then(
+    const running = call(view);
+    return new AegisPromise<T>((resolve, reject) =>
+      running.then(
         (value) => {
           record.settled = true;
-          return value;
+          resolve(value);
         },
         (error) => {
           record.settled = true;
-          throw error;
+          reject(error);
         },
-      ),
-      record,
-    );
+      ), record);
   }
 
   /**
@@ -142,7 +139,7 @@ export class AegisPromise<T> extends Promise<T> {
    */
   async withResponse(): Promise<WithResponse<T>> {
     const data = await this;
-    return { data, response: responseOf(this) };
+    return { data, response: this.#response() };
   }
 
   /**
@@ -162,7 +159,22 @@ export class AegisPromise<T> extends Promise<T> {
    * ```
    */
   asResponse(): Promise<Response> {
-    return this.then(() => responseOf(this));
+    return this.then(() => this.#response());
+  }
+
+  #response(): Response {
+    const { response, text } = this.#record;
+    if (response === undefined) {
+      throw new AegisError("this call received no HTTP response to show");
+    }
+    if (text === undefined) return response;
+    const copy = new Response(text === "" ? null : text, {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers,
+    });
+    Object.defineProperty(copy, "url", { value: response.url });
+    return copy;
   }
 }
 
@@ -178,29 +190,4 @@ export function recordResponse(
   if (record.settled) return;
   record.response = response;
   record.text = text;
-}
-
-/** `promise` as an {@link AegisPromise}: with its record, and the class's methods as its own. */
-function withRecord<T>(promise: Promise<T>, record: ResponseRecord): AegisPromise<T> {
-  CALL_RECORDS.set(promise, record);
-  const call = promise as AegisPromise<T>;
-  call.withResponse = AegisPromise.prototype.withResponse;
-  call.asResponse = AegisPromise.prototype.asResponse;
-  return call;
-}
-
-/** The response a call recorded: for a JSON call, a copy whose body can still be read. */
-function responseOf(promise: Promise<unknown>): Response {
-  const { response, text } = CALL_RECORDS.get(promise)!;
-  if (response === undefined) {
-    throw new AegisError("this call received no HTTP response to show");
-  }
-  if (text === undefined) return response;
-  const copy = new Response(text === "" ? null : text, {
-    status: response.status,
-    statusText: response.statusText,
-    headers: response.headers,
-  });
-  Object.defineProperty(copy, "url", { value: response.url });
-  return copy;
 }
