@@ -5,6 +5,7 @@ import assert from "node:assert/strict";
 import { inspect } from "node:util";
 import { AegisClient, Ed25519Key, SEALClient } from "../../mod.ts";
 import { createFakeOrchestrator } from "../../testing/mod.ts";
+import { setup } from "../helpers.ts";
 
 const BEARER = "eyJhbGciOiJSUzI1NiJ9.secret-bearer-payload.sig";
 const CLIENT_SECRET = "client-secret-7c1f0e";
@@ -96,12 +97,7 @@ describe("secrets stay secret", () => {
   });
 
   it("a call's promise, logged before or after it settles, shows nothing of the answer", async () => {
-    const fake = createFakeOrchestrator();
-    const client = new AegisClient({
-      baseUrl: "http://aegis.test",
-      bearerToken: fake.token,
-      fetch: fake.fetch,
-    });
+    const { fake, client } = setup();
     const call = client.createApiKey({ name: "ci", scopes: [] });
     assertClean(call, [fake.token]);
     const { key } = await call;
