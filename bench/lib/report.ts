@@ -8,33 +8,18 @@
  */
 
 import type { Summary } from "./measure.ts";
+import type { SocketResult } from "../socket_bench.ts";
+import type { SseFixtureResult } from "../sse_bench.ts";
 
 /** A runtime the benchmarks run on (`node` is the machine's Node 20, `node24` Node 24). */
 export type RuntimeName = "deno" | "node" | "node24" | "bun";
 
 type PrintedSummary = Omit<Summary, "times">;
 
-interface SseRow extends PrintedSummary {
-  mbPerSec: number;
-  nsPerByte: number;
-}
-
 interface SseRun {
   runtime: RuntimeName;
   version: string;
-  results: Array<{
-    fixture: string;
-    description: string;
-    bytes: number;
-    chunks: number;
-    events: number;
-    eventBytes: number;
-    results: SseRow[];
-    feedSpeedup: number;
-    /** Spread of the per-round ratios (absent in results from before it was measured). */
-    feedSpread?: number;
-    streamSpeedup: number;
-  }>;
+  results: SseFixtureResult[];
 }
 
 interface OverheadRun {
@@ -47,24 +32,7 @@ interface OverheadRun {
 interface SocketRun {
   runtime: RuntimeName;
   version: string;
-  results: Array<{
-    concurrency: number;
-    requests: number;
-    results: Array<{
-      name: string;
-      samples: number;
-      medianMs: number;
-      iqrRatio: number;
-      requestsPerSec: number;
-    }>;
-    throughputRatio: number;
-    /** Spread of the per-round ratios (absent in results from before it was measured). */
-    throughputSpread?: number;
-    /** Guarded fetch ÷ raw fetch (absent in results from before it was measured). */
-    guardedRatio?: number;
-    /** SDK ÷ guarded fetch. */
-    sdkOverGuarded?: number;
-  }>;
+  results: SocketResult[];
 }
 
 type UsRow = PrintedSummary & { perOpUs: number };
@@ -192,14 +160,6 @@ interface Verdict {
   withinNoise?: boolean;
 }
 
-/**
- * The noise a paired ratio carries: the relative IQR of its per-round ratios; for results from
- * before that was measured, the larger relative IQR of the two sample sets (which overstates it).
- */
-function noiseOf(paired: number | undefined, a: number, b: number): number {
-  return paired ?? Math.max(a, b);
-}
-
 /** "±x%": half the ratio's noise. */
 function spread(noise: number): string {
   return `±${pct(1 + noise / 2)}`;
@@ -224,8 +184,7 @@ function sseVerdicts(data: BenchData): Verdict[] {
       const esp = find(fixture.results, "esp.feed");
       const speed = fixture.feedSpeedup;
       const met = speed >= 1;
-      const noise = noiseOf(fixture.feedSpread, sdk.iqrRatio, esp.iqrRatio);
-      const withinNoise = missWithinNoise(speed, 1, noise);
+      const withinNoise = missWithinNoise(speed, 1, fixture.feedSpread);
       verdicts.push({
         metric: `SSE ${fixture.fixture} (${label})`,
         sdk: `${f1(sdk.mbPerSec)} MB/s`,
@@ -233,7 +192,7 @@ function sseVerdicts(data: BenchData): Verdict[] {
         // Four decimals near the target, so a verdict never contradicts the ratio shown.
         ratio: `${
           Math.abs(speed - 1) < 0.01 ? speed.toFixed(4) : f2(speed)
-        }× (${spread(noise)})`,
+        }× (${spread(fixture.feedSpread)})`,
         target: "≥ 1.00× eventsource-parser",
         result: met
           ? `met, ${pct(speed)} faster`
@@ -273,18 +232,16 @@ function socketVerdicts(data: BenchData): Verdict[] {
       const raw = find(level.results, "raw fetch + json");
       const ratio = level.throughputRatio;
       const met = ratio >= SOCKET_TARGET;
-      const noise = noiseOf(level.throughputSpread, sdk.iqrRatio, raw.iqrRatio);
-      const withinNoise = missWithinNoise(ratio, SOCKET_TARGET, noise);
+      const withinNoise = missWithinNoise(ratio, SOCKET_TARGET, level.throughputSpread);
       verdicts.push({
         metric: `Throughput over a socket, ${level.concurrency} in flight (${
           RUNTIME_LABEL[run.runtime]
         })`,
         sdk: `${Math.round(sdk.requestsPerSec)} req/s`,
-        peer: `${Math.round(raw.requestsPerSec)} req/s (raw fetch)` +
-          (level.guardedRatio === undefined
-            ? ""
-            : `; guarded fetch ${f2(level.guardedRatio)}× of it`),
-        ratio: `${f2(ratio)}× (${spread(noise)})`,
+        peer: `${Math.round(raw.requestsPerSec)} req/s (raw fetch); guarded fetch ${
+          f2(level.guardedRatio)
+        }× of it`,
+        ratio: `${f2(ratio)}× (${spread(level.throughputSpread)})`,
         target: `≥ ${f2(SOCKET_TARGET)}× raw fetch`,
         result: met
           ? `met, ${f2(ratio - SOCKET_TARGET)} to spare`
@@ -540,22 +497,18 @@ export function renderReport(data: BenchData): string {
         run.results.map((level) => {
           const raw = find(level.results, "raw fetch + json");
           const sdk = find(level.results, "sdk getExecution");
-          const guarded = level.results.find((r) => r.name === "guarded fetch");
-          const ratio = (value: number | undefined) =>
-            value === undefined ? "–" : `${f2(value)}×`;
+          const guarded = find(level.results, "guarded fetch");
           return [
             `${RUNTIME_LABEL[run.runtime]} ${run.version}`,
             level.concurrency,
             level.requests,
             Math.round(raw.requestsPerSec),
-            guarded ? Math.round(guarded.requestsPerSec) : "–",
+            Math.round(guarded.requestsPerSec),
             Math.round(sdk.requestsPerSec),
-            ratio(level.guardedRatio),
-            ratio(level.sdkOverGuarded),
+            `${f2(level.guardedRatio)}×`,
+            `${f2(level.sdkOverGuarded)}×`,
             `${f2(level.throughputRatio)}×`,
-            `${f2(raw.iqrRatio)}, ${guarded ? f2(guarded.iqrRatio) : "–"}, ${
-              f2(sdk.iqrRatio)
-            }`,
+            `${f2(raw.iqrRatio)}, ${f2(guarded.iqrRatio)}, ${f2(sdk.iqrRatio)}`,
             sdk.samples,
           ];
         })
