@@ -1,35 +1,13 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { readdir, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { publishedSources, root } from "./sources.ts";
 
 // Deno loads a module whose source holds one non-ASCII character as a UTF-16 string (decoded,
 // twice the size, parsed on V8's slower two-byte path) and an ASCII one as Latin-1, without a
 // copy. With every published module ASCII, a cold import of the root entry took 47-51 ms instead
 // of 54-58 ms on Deno 2.9. So sources say `...`, `->`, `<=` in comments, and `\u2026` in strings.
-const root = fileURLToPath(new URL("../", import.meta.url));
-
-/** Files JSR publishes: `deno.json`'s `publish.exclude` is the list of what it leaves out. */
-async function publishedSources(): Promise<string[]> {
-  const config = JSON.parse(await readFile(join(root, "deno.json"), "utf8"));
-  const excluded: string[] = config.publish.exclude;
-  const isExcluded = (path: string, isDirectory: boolean): boolean =>
-    path.startsWith(".") || path.endsWith("node_modules") ||
-    excluded.some((entry) => entry === (isDirectory ? `${path}/` : path));
-  const files: string[] = [];
-  const walk = async (dir: string): Promise<void> => {
-    for (const entry of await readdir(join(root, dir), { withFileTypes: true })) {
-      const path = dir === "" ? entry.name : `${dir}/${entry.name}`;
-      if (isExcluded(path, entry.isDirectory())) continue;
-      if (entry.isDirectory()) await walk(path);
-      else if (path.endsWith(".ts")) files.push(path);
-    }
-  };
-  await walk("");
-  return files.sort();
-}
-
 /** `line:column U+XXXX` of every non-ASCII character in `text`. */
 function nonAscii(text: string): string[] {
   const found: string[] = [];

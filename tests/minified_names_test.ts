@@ -1,16 +1,16 @@
 import { after, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
 import * as esbuild from "esbuild";
+import { publishedSources, root } from "./sources.ts";
 
 // Minifying bundlers (Vite, webpack with terser, `esbuild --minify`) rename classes unless told to
 // keep names, and an error's `name` comes from its class: without a literal name, a browser app
 // would log `J: 404 Execution not found` and `error.name === "NotFoundError"` would be false.
 // Checked on the bundle such a build makes, run.
-const root = fileURLToPath(new URL("../", import.meta.url));
 const ENTRIES = ["mod.ts", "client/mod.ts", "seal/mod.ts", "manifest/mod.ts", "bootstrap/mod.ts"];
 
 let workDir: string | undefined;
@@ -93,17 +93,16 @@ describe("class and error names survive minification", () => {
 
   it("every SDK error class, exported or not, declares its name as a string", async () => {
     const missing: string[] = [];
-    for (const dir of ["", "client", "client/core", "seal", "manifest", "bootstrap", "internal"]) {
-      for (const file of await readdir(join(root, dir))) {
-        if (!file.endsWith(".ts") || file.endsWith("_test.ts")) continue;
-        const source = await readFile(join(root, dir, file), "utf8");
-        // Subclasses of the SDK's errors; a private `extends Error` keeps the name "Error".
-        for (const match of source.matchAll(/class (\w+) extends (\w+Error)\b/g)) {
-          const [, name, base] = match;
-          if (base === "Error") continue;
-          if (!source.includes(`static override readonly name: string = "${name}";`)) {
-            missing.push(`${join(dir, file)}: ${name}`);
-          }
+    const files = await publishedSources();
+    assert.ok(files.includes("client/core/errors.ts") && files.includes("seal/error.ts"));
+    for (const file of files) {
+      const source = await readFile(join(root, file), "utf8");
+      // Subclasses of the SDK's errors; a private `extends Error` keeps the name "Error".
+      for (const match of source.matchAll(/class (\w+) extends (\w+Error)\b/g)) {
+        const [, name, base] = match;
+        if (base === "Error") continue;
+        if (!source.includes(`static override readonly name: string = "${name}";`)) {
+          missing.push(`${file}: ${name}`);
         }
       }
     }
