@@ -107,6 +107,8 @@ const LINEARITY_FIXTURES = ["C-64KiB", "C", "C-1MiB", "C-16MB"];
 const LINEAR_LIMIT = 3;
 const OVERHEAD_TARGET_US = 15;
 const SOCKET_TARGET = 0.95;
+/** The app that makes one call and nothing else: the floor under every other app's size. */
+const ONE_CALL_APP = "one call (AegisCore + getExecution)";
 /** Bundle targets (gzip, up front), by app; apps not listed are for information. */
 const SIZE_TARGETS: Record<string, number> = {
   "quickstart (@aegis/sdk)": 15 * KB,
@@ -311,12 +313,16 @@ function sizeVerdicts(data: BenchData): Verdict[] {
     const ky = data.sizes.results.find((x) =>
       x.name === "peer: ky" && x.style === r.style
     );
+    const oneCall = data.sizes.results.find((x) =>
+      x.name === ONE_CALL_APP && x.style === r.style
+    );
     const met = r.initial.gz <= limit;
     verdicts.push({
       metric: `Bundle: ${r.name}, ${styleLabel(r.style)}`,
       sdk: `${kb(r.initial.gz)} gz` +
         (r.lazy.gz ? ` + ${kb(r.lazy.gz)} lazy` : ""),
-      peer: ky ? `ky ${kb(ky.initial.gz)}` : "—",
+      peer: (ky ? `ky ${kb(ky.initial.gz)}` : "—") +
+        (oneCall ? `; one SDK call ${kb(oneCall.initial.gz)}` : ""),
       ratio: ky ? `${f2(r.initial.gz / ky.initial.gz)}× ky` : "—",
       target: `≤ ${limit / KB} KB gz`,
       result: met
@@ -610,7 +616,11 @@ export function renderReport(data: BenchData): string {
       '"Up front" is the entry plus the chunks it imports statically; "lazy" is what `import()` ' +
       'may load later. Packages are npm packages with bytes in the output. "all exports" is ' +
       "every name of `@aegis/sdk`, `/client`, `/seal`, `/manifest` and `/bootstrap` together, for " +
-      "information.",
+      `information. "${ONE_CALL_APP}" is the least an app that calls the orchestrator ` +
+      "bundles: a bare `AegisCore` (the request pipeline and what it guarantees: timeouts, " +
+      "retries, the redirect policy, bounded strict reads, typed errors, credentials from options " +
+      "or the environment) and one function import; every other app is this plus what it uses, " +
+      "so no app can be smaller than it without giving one of those up.",
     table(
       [
         "App",

@@ -263,6 +263,7 @@ async function sizes() {
     ["quickstart (@aegis/sdk/client)", entry("quickstart_client.ts")],
     ["worker: start + stream", entry("worker_stream.ts")],
     ["SEAL only", entry("seal_only.ts")],
+    ["one call (AegisCore + getExecution)", entry("one_call.ts")],
     ["all exports", entry("all_exports.ts")],
     ["peer: openai", entry("openai.ts")],
     ["peer: ky", entry("ky.ts")],
