@@ -124,7 +124,7 @@ export function createNodeExec(options: NodeExecOptions = {}): ExecFunction {
  * console.log(result.exit_code, result.truncated);
  * ```
  */
-export const nodeExec: ExecFunction = createNodeExec();
+export const nodeExec: ExecFunction = /* @__PURE__ */ createNodeExec();
 
 /** Keeps the last `capacity` bytes written, and counts all of them. */
 class TailWindow {

@@ -513,7 +513,7 @@ export class Checker {
 
 const HUMANTIME_UNIT =
   "(?:nsec|ns|usec|us|\u00b5s|msec|ms|seconds|second|secs|sec|s|minutes|minute|mins|min|m|hours|hour|hrs|hr|h|days|day|d|weeks|week|w|months|month|M|years|year|y)";
-const HUMANTIME = new RegExp(`^(?:[0-9]+\\s*${HUMANTIME_UNIT}\\s*)+$`);
+const HUMANTIME = /* @__PURE__ */ (() => new RegExp(`^(?:[0-9]+\\s*${HUMANTIME_UNIT}\\s*)+$`))();
 
 /** Converts raw issues to public ones, errors first. */
 export function toPublicIssues(raw: readonly RawIssue[]): ManifestIssue[] {

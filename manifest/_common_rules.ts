@@ -37,31 +37,45 @@ export function members<T extends string>(record: Record<T, true>): readonly T[]
 
 /** Allowed values of the manifest enums. */
 export const ENUMS = {
-  executionMode: members<ExecutionMode>({ "one-shot": true, iterative: true }),
-  imagePullPolicy: members<ImagePullPolicy>({ Always: true, IfNotPresent: true, Never: true }),
-  isolation: members<IsolationMode>({
+  executionMode: /* @__PURE__ */ members<ExecutionMode>({ "one-shot": true, iterative: true }),
+  imagePullPolicy: /* @__PURE__ */ members<ImagePullPolicy>({
+    Always: true,
+    IfNotPresent: true,
+    Never: true,
+  }),
+  isolation: /* @__PURE__ */ members<IsolationMode>({
     inherit: true,
     firecracker: true,
     docker: true,
     process: true,
   }),
-  networkMode: members<NetworkMode>({ allow: true, deny: true, none: true }),
-  consensus: members<ConsensusStrategy>({
+  networkMode: /* @__PURE__ */ members<NetworkMode>({ allow: true, deny: true, none: true }),
+  consensus: /* @__PURE__ */ members<ConsensusStrategy>({
     weighted_average: true,
     majority: true,
     unanimous: true,
     best_of_n: true,
   }),
-  storageClass: members<StorageClass>({ ephemeral: true, persistent: true }),
-  volumeType: members<VolumeType>({ seaweedfs: true, opendal: true, hostPath: true, seal: true }),
-  accessMode: members<AccessMode>({ "read-only": true, "read-write": true }),
-  deliveryCondition: members<DeliveryCondition>({
+  storageClass: /* @__PURE__ */ members<StorageClass>({ ephemeral: true, persistent: true }),
+  volumeType: /* @__PURE__ */ members<VolumeType>({
+    seaweedfs: true,
+    opendal: true,
+    hostPath: true,
+    seal: true,
+  }),
+  accessMode: /* @__PURE__ */ members<AccessMode>({ "read-only": true, "read-write": true }),
+  deliveryCondition: /* @__PURE__ */ members<DeliveryCondition>({
     on_success: true,
     on_failure: true,
     always: true,
   }),
-  deliveryType: members<DeliveryType>({ email: true, webhook: true, rest: true, sms: true }),
-  outputHandler: members<OutputHandlerConfig["type"]>({
+  deliveryType: /* @__PURE__ */ members<DeliveryType>({
+    email: true,
+    webhook: true,
+    rest: true,
+    sms: true,
+  }),
+  outputHandler: /* @__PURE__ */ members<OutputHandlerConfig["type"]>({
     agent: true,
     container: true,
     mcp_tool: true,
@@ -105,7 +119,7 @@ export function checkHeader(c: Checker, root: Dict, kind: string): void {
   }
 }
 
-const CONTAINER_RESOURCES_FIELDS = keysOf<ContainerResources>({
+const CONTAINER_RESOURCES_FIELDS = /* @__PURE__ */ keysOf<ContainerResources>({
   cpu: true,
   memory: true,
   timeout: true,
@@ -123,7 +137,7 @@ export function checkContainerResources(c: Checker, parent: Dict, at: readonly S
   c.humanDuration(resources, "timeout", here);
 }
 
-const RETRY_FIELDS = keysOf<RetryConfig>({ max_attempts: true, backoff: true });
+const RETRY_FIELDS = /* @__PURE__ */ keysOf<RetryConfig>({ max_attempts: true, backoff: true });
 
 /** Checks a `retry` policy (`max_attempts` u32, `backoff` duration). */
 export function checkRetry(c: Checker, parent: Dict, at: readonly Segment[]): void {
@@ -136,14 +150,14 @@ export function checkRetry(c: Checker, parent: Dict, at: readonly Segment[]): vo
 }
 
 const OUTPUT_HANDLER_FIELDS: Record<OutputHandlerConfig["type"], string[]> = {
-  agent: keysOf<AgentOutputHandler>({
+  agent: /* @__PURE__ */ keysOf<AgentOutputHandler>({
     type: true,
     agent_id: true,
     input_template: true,
     timeout_seconds: true,
     required: true,
   }),
-  container: keysOf<ContainerOutputHandler>({
+  container: /* @__PURE__ */ keysOf<ContainerOutputHandler>({
     type: true,
     image: true,
     command: true,
@@ -151,14 +165,14 @@ const OUTPUT_HANDLER_FIELDS: Record<OutputHandlerConfig["type"], string[]> = {
     resources: true,
     required: true,
   }),
-  mcp_tool: keysOf<McpToolOutputHandler>({
+  mcp_tool: /* @__PURE__ */ keysOf<McpToolOutputHandler>({
     type: true,
     tool_name: true,
     arguments: true,
     timeout_seconds: true,
     required: true,
   }),
-  webhook: keysOf<WebhookOutputHandler>({
+  webhook: /* @__PURE__ */ keysOf<WebhookOutputHandler>({
     type: true,
     url: true,
     method: true,

@@ -85,7 +85,7 @@ export function collectAgentIssues(manifest: unknown): RawIssue[] {
   return c.issues;
 }
 
-const ROOT_FIELDS = keysOf<AgentManifest>({
+const ROOT_FIELDS = /* @__PURE__ */ keysOf<AgentManifest>({
   apiVersion: true,
   kind: true,
   metadata: true,
@@ -93,7 +93,7 @@ const ROOT_FIELDS = keysOf<AgentManifest>({
 });
 
 /** `tags` is not a field; it is listed so it gets its own warning rather than a generic one. */
-const METADATA_FIELDS = [
+const METADATA_FIELDS = /* @__PURE__ */ (() => [
   ...keysOf<ManifestMetadata>({
     name: true,
     version: true,
@@ -102,7 +102,7 @@ const METADATA_FIELDS = [
     annotations: true,
   }),
   "tags",
-];
+])();
 
 function checkMetadata(c: Checker, metadata: Dict): void {
   const at = ["metadata"];
@@ -117,7 +117,7 @@ function checkMetadata(c: Checker, metadata: Dict): void {
   c.stringMap(metadata, "annotations", at, { noControlKeys: true });
 }
 
-const SPEC_FIELDS = keysOf<AgentSpec>({
+const SPEC_FIELDS = /* @__PURE__ */ keysOf<AgentSpec>({
   runtime: true,
   task: true,
   context: true,
@@ -133,7 +133,7 @@ const SPEC_FIELDS = keysOf<AgentSpec>({
   output_handler: true,
 });
 
-const RUNTIME_FIELDS = keysOf<RuntimeConfig>({
+const RUNTIME_FIELDS = /* @__PURE__ */ keysOf<RuntimeConfig>({
   language: true,
   version: true,
   image: true,
@@ -258,7 +258,7 @@ function checkRuntime(c: Checker, runtime: Dict): void {
   }
 }
 
-const TASK_FIELDS = keysOf<TaskConfig>({
+const TASK_FIELDS = /* @__PURE__ */ keysOf<TaskConfig>({
   instruction: true,
   prompt_template: true,
   input_data: true,
@@ -282,19 +282,27 @@ function checkTask(c: Checker, task: Dict): void {
 const CONTEXT_FIELDS: Record<ContextItem["type"], { value: string; fields: string[] }> = {
   text: {
     value: "content",
-    fields: keysOf<TextContextItem>({ type: true, content: true, description: true }),
+    fields: /* @__PURE__ */ keysOf<TextContextItem>({
+      type: true,
+      content: true,
+      description: true,
+    }),
   },
   file: {
     value: "path",
-    fields: keysOf<FileContextItem>({ type: true, path: true, description: true }),
+    fields: /* @__PURE__ */ keysOf<FileContextItem>({ type: true, path: true, description: true }),
   },
   directory: {
     value: "path",
-    fields: keysOf<DirectoryContextItem>({ type: true, path: true, description: true }),
+    fields: /* @__PURE__ */ keysOf<DirectoryContextItem>({
+      type: true,
+      path: true,
+      description: true,
+    }),
   },
   url: {
     value: "url",
-    fields: keysOf<UrlContextItem>({ type: true, url: true, description: true }),
+    fields: /* @__PURE__ */ keysOf<UrlContextItem>({ type: true, url: true, description: true }),
   },
 };
 
@@ -318,7 +326,7 @@ function checkContextItem(c: Checker, item: unknown, at: Segment[]): void {
   if (type === "url") c.httpUrl(item, "url", at);
 }
 
-const EXECUTION_FIELDS = keysOf<ExecutionStrategy>({
+const EXECUTION_FIELDS = /* @__PURE__ */ keysOf<ExecutionStrategy>({
   mode: true,
   max_retries: true,
   max_iterations: true,
@@ -352,10 +360,23 @@ function checkExecution(c: Checker, execution: Dict): void {
 }
 
 const VALIDATOR_FIELDS: Record<ValidatorSpec["type"], string[]> = {
-  exit_code: keysOf<ExitCodeValidator>({ type: true, expected: true, min_score: true }),
-  json_schema: keysOf<JsonSchemaValidator>({ type: true, schema: true, min_score: true }),
-  regex: keysOf<RegexValidator>({ type: true, pattern: true, target: true, min_score: true }),
-  semantic: keysOf<SemanticValidator>({
+  exit_code: /* @__PURE__ */ keysOf<ExitCodeValidator>({
+    type: true,
+    expected: true,
+    min_score: true,
+  }),
+  json_schema: /* @__PURE__ */ keysOf<JsonSchemaValidator>({
+    type: true,
+    schema: true,
+    min_score: true,
+  }),
+  regex: /* @__PURE__ */ keysOf<RegexValidator>({
+    type: true,
+    pattern: true,
+    target: true,
+    min_score: true,
+  }),
+  semantic: /* @__PURE__ */ keysOf<SemanticValidator>({
     type: true,
     judge_agent: true,
     criteria: true,
@@ -363,7 +384,7 @@ const VALIDATOR_FIELDS: Record<ValidatorSpec["type"], string[]> = {
     min_confidence: true,
     timeout_seconds: true,
   }),
-  multi_judge: keysOf<MultiJudgeValidator>({
+  multi_judge: /* @__PURE__ */ keysOf<MultiJudgeValidator>({
     type: true,
     judges: true,
     consensus: true,
@@ -449,7 +470,7 @@ function checkJudgeCommon(c: Checker, validator: Dict, at: Segment[]): void {
   c.integer(validator, "timeout_seconds", at, { kind: "u64" });
 }
 
-const DESTINATION_FIELDS = keysOf<DeliveryDestination>({
+const DESTINATION_FIELDS = /* @__PURE__ */ keysOf<DeliveryDestination>({
   name: true,
   condition: true,
   transform: true,
@@ -460,13 +481,13 @@ const DESTINATION_FIELDS = keysOf<DeliveryDestination>({
   sms: true,
 });
 
-const TRANSFORM_FIELDS = keysOf<DeliveryTransform>({
+const TRANSFORM_FIELDS = /* @__PURE__ */ keysOf<DeliveryTransform>({
   script: true,
   args: true,
   timeout_seconds: true,
 });
 
-const DELIVERY_FIELDS = keysOf<DeliveryConfig>({ destinations: true });
+const DELIVERY_FIELDS = /* @__PURE__ */ keysOf<DeliveryConfig>({ destinations: true });
 
 /** The required fields of each delivery channel's settings. */
 const DELIVERY_REQUIRED: Record<DeliveryDestination["type"], string[]> = {
@@ -532,14 +553,22 @@ function checkDelivery(c: Checker, delivery: Dict, at: Segment[]): void {
   });
 }
 
-const SECURITY_FIELDS = keysOf<SecurityConfig>({
+const SECURITY_FIELDS = /* @__PURE__ */ keysOf<SecurityConfig>({
   network: true,
   filesystem: true,
   resources: true,
 });
-const NETWORK_FIELDS = keysOf<NetworkPolicy>({ mode: true, allowlist: true, denylist: true });
-const FILESYSTEM_FIELDS = keysOf<FilesystemPolicy>({ read: true, write: true, read_only: true });
-const RESOURCE_FIELDS = keysOf<ResourceLimits>({
+const NETWORK_FIELDS = /* @__PURE__ */ keysOf<NetworkPolicy>({
+  mode: true,
+  allowlist: true,
+  denylist: true,
+});
+const FILESYSTEM_FIELDS = /* @__PURE__ */ keysOf<FilesystemPolicy>({
+  read: true,
+  write: true,
+  read_only: true,
+});
+const RESOURCE_FIELDS = /* @__PURE__ */ keysOf<ResourceLimits>({
   cpu: true,
   memory: true,
   disk: true,
@@ -578,10 +607,19 @@ function checkResources(c: Checker, resources: Dict, at: Segment[]): void {
   c.simpleDuration(resources, "timeout", at);
 }
 
-const CRON_FIELDS = keysOf<CronSchedule>({ type: true, cron: true, timezone: true, enabled: true });
-const INTERVAL_FIELDS = keysOf<IntervalSchedule>({ type: true, seconds: true, enabled: true });
-const MANUAL_FIELDS = keysOf<ManualSchedule>({ type: true });
-const SCHEDULE_TYPES = members<ScheduleConfig["type"]>({
+const CRON_FIELDS = /* @__PURE__ */ keysOf<CronSchedule>({
+  type: true,
+  cron: true,
+  timezone: true,
+  enabled: true,
+});
+const INTERVAL_FIELDS = /* @__PURE__ */ keysOf<IntervalSchedule>({
+  type: true,
+  seconds: true,
+  enabled: true,
+});
+const MANUAL_FIELDS = /* @__PURE__ */ keysOf<ManualSchedule>({ type: true });
+const SCHEDULE_TYPES = /* @__PURE__ */ members<ScheduleConfig["type"]>({
   cron: true,
   interval: true,
   manual: true,
@@ -629,7 +667,7 @@ function checkEnv(c: Checker, env: Dict, at: Segment[]): void {
   }
 }
 
-const VOLUME_FIELDS = keysOf<VolumeSpec>({
+const VOLUME_FIELDS = /* @__PURE__ */ keysOf<VolumeSpec>({
   name: true,
   storage_class: true,
   type: true,
@@ -680,7 +718,7 @@ function checkVolumes(c: Checker, volumes: unknown[], at: Segment[]): void {
 }
 
 /** `swarm_enabled` is not a field; it is listed so it gets its own warning. */
-const ADVANCED_FIELDS = [
+const ADVANCED_FIELDS = /* @__PURE__ */ (() => [
   ...keysOf<AdvancedConfig>({
     warm_pool_size: true,
     startup_script: true,
@@ -688,8 +726,8 @@ const ADVANCED_FIELDS = [
     bootstrap_path: true,
   }),
   "swarm_enabled",
-];
-const HEALTH_CHECK_FIELDS = keysOf<HealthCheck>({
+])();
+const HEALTH_CHECK_FIELDS = /* @__PURE__ */ keysOf<HealthCheck>({
   path: true,
   interval_seconds: true,
   timeout_seconds: true,

@@ -14,13 +14,14 @@
  * console.log(DEFAULT_RUNTIME_REGISTRY.python); // ["3.9", "3.10", "3.11"]
  * ```
  */
-export const DEFAULT_RUNTIME_REGISTRY: Readonly<Record<string, readonly string[]>> = Object.freeze({
-  python: Object.freeze(["3.9", "3.10", "3.11"]),
-  javascript: Object.freeze(["18", "20"]),
-  typescript: Object.freeze(["5.1"]),
-  rust: Object.freeze(["1.74", "1.75"]),
-  go: Object.freeze(["1.20", "1.21"]),
-});
+export const DEFAULT_RUNTIME_REGISTRY: Readonly<Record<string, readonly string[]>> =
+  /* @__PURE__ */ Object.freeze({
+    python: /* @__PURE__ */ Object.freeze(["3.9", "3.10", "3.11"]),
+    javascript: /* @__PURE__ */ Object.freeze(["18", "20"]),
+    typescript: /* @__PURE__ */ Object.freeze(["5.1"]),
+    rust: /* @__PURE__ */ Object.freeze(["1.74", "1.75"]),
+    go: /* @__PURE__ */ Object.freeze(["1.20", "1.21"]),
+  });
 
 /** Registry versions the orchestrator marks deprecated. */
 const DEPRECATED_RUNTIMES: Readonly<Record<string, readonly string[]>> = { python: ["3.9"] };

@@ -67,14 +67,14 @@ const MAX_STATE_VISITS = 20;
 /** Longest workflow name the orchestrator accepts. */
 const MAX_NAME_LENGTH = 63;
 
-const ROOT_FIELDS = keysOf<WorkflowManifest>({
+const ROOT_FIELDS = /* @__PURE__ */ keysOf<WorkflowManifest>({
   apiVersion: true,
   kind: true,
   metadata: true,
   spec: true,
 });
 
-const METADATA_FIELDS = keysOf<WorkflowMetadata>({
+const METADATA_FIELDS = /* @__PURE__ */ keysOf<WorkflowMetadata>({
   name: true,
   version: true,
   description: true,
@@ -85,7 +85,7 @@ const METADATA_FIELDS = keysOf<WorkflowMetadata>({
   output_template: true,
 });
 
-const SPEC_FIELDS = keysOf<WorkflowSpec>({
+const SPEC_FIELDS = /* @__PURE__ */ keysOf<WorkflowSpec>({
   initial_state: true,
   context: true,
   states: true,
@@ -93,26 +93,29 @@ const SPEC_FIELDS = keysOf<WorkflowSpec>({
   max_total_transitions: true,
 });
 
-const STORAGE_FIELDS = keysOf<WorkflowStorage>({ workspace: true, shared_volumes: true });
-const WORKSPACE_FIELDS = keysOf<WorkflowWorkspace>({
+const STORAGE_FIELDS = /* @__PURE__ */ keysOf<WorkflowStorage>({
+  workspace: true,
+  shared_volumes: true,
+});
+const WORKSPACE_FIELDS = /* @__PURE__ */ keysOf<WorkflowWorkspace>({
   storage_class: true,
   ttl_hours: true,
   size_limit_mb: true,
   volume_id: true,
   blackboard_key: true,
 });
-const SHARED_VOLUME_FIELDS = keysOf<WorkflowSharedVolume>({
+const SHARED_VOLUME_FIELDS = /* @__PURE__ */ keysOf<WorkflowSharedVolume>({
   name: true,
   storage_class: true,
   size_limit_bytes: true,
 });
-const MOUNT_FIELDS = keysOf<ContainerVolumeMount>({
+const MOUNT_FIELDS = /* @__PURE__ */ keysOf<ContainerVolumeMount>({
   name: true,
   mount_path: true,
   read_only: true,
 });
 
-const COMMON_STATE_FIELDS = keysOf<StateCommon & { kind: unknown }>({
+const COMMON_STATE_FIELDS = /* @__PURE__ */ keysOf<StateCommon & { kind: unknown }>({
   kind: true,
   transitions: true,
   timeout: true,
@@ -127,7 +130,7 @@ function kindFields<T extends StateCommon>(map: { [K in keyof Required<T>]: true
 const COMMON = { kind: true, transitions: true, timeout: true, max_state_visits: true } as const;
 
 /** Fields of each state kind; the orchestrator rejects any other field in a state. */
-const KIND_FIELDS: Record<WorkflowState["kind"], string[]> = {
+const KIND_FIELDS: Record<WorkflowState["kind"], string[]> = /* @__PURE__ */ (() => ({
   Agent: kindFields<AgentState>({
     ...COMMON,
     agent: true,
@@ -178,9 +181,9 @@ const KIND_FIELDS: Record<WorkflowState["kind"], string[]> = {
     result_key: true,
     input: true,
   }),
-};
+}))();
 
-const STEP_FIELDS = keysOf<ContainerRunConfig>({
+const STEP_FIELDS = /* @__PURE__ */ keysOf<ContainerRunConfig>({
   name: true,
   image: true,
   command: true,
@@ -192,8 +195,12 @@ const STEP_FIELDS = keysOf<ContainerRunConfig>({
   shell: true,
 });
 
-const JUDGE_FIELDS = keysOf<StateJudge>({ agent_id: true, input_template: true, weight: true });
-const PARALLEL_AGENT_FIELDS = keysOf<ParallelAgentConfig>({
+const JUDGE_FIELDS = /* @__PURE__ */ keysOf<StateJudge>({
+  agent_id: true,
+  input_template: true,
+  weight: true,
+});
+const PARALLEL_AGENT_FIELDS = /* @__PURE__ */ keysOf<ParallelAgentConfig>({
   agent: true,
   input: true,
   weight: true,
@@ -201,7 +208,7 @@ const PARALLEL_AGENT_FIELDS = keysOf<ParallelAgentConfig>({
   poll_interval_ms: true,
 });
 /** `min_agreement_confidence` is the orchestrator's input alias of `agreement`. */
-const CONSENSUS_FIELDS = [
+const CONSENSUS_FIELDS = /* @__PURE__ */ (() => [
   ...keysOf<ConsensusConfig>({
     strategy: true,
     threshold: true,
@@ -211,8 +218,10 @@ const CONSENSUS_FIELDS = [
     confidence_weighting: true,
   }),
   "min_agreement_confidence",
-];
-const WEIGHTING_FIELDS = keysOf<NonNullable<ConsensusConfig["confidence_weighting"]>>({
+])();
+const WEIGHTING_FIELDS = /* @__PURE__ */ keysOf<
+  NonNullable<ConsensusConfig["confidence_weighting"]>
+>({
   agreement_factor: true,
   self_confidence_factor: true,
 });
@@ -224,10 +233,11 @@ function params<T extends TransitionBase>(map: { [K in keyof Required<T>]: true 
   return keysOf<T>(map).filter((key) => !Object.hasOwn(TRANSITION_BASE, key));
 }
 
-const THRESHOLD_PARAMS = params<ThresholdTransition>({ ...TRANSITION_BASE, threshold: true });
+const THRESHOLD_PARAMS =
+  /* @__PURE__ */ (() => params<ThresholdTransition>({ ...TRANSITION_BASE, threshold: true }))();
 
 /** Parameters each transition condition requires. */
-const CONDITION_PARAMS: Record<Transition["condition"], string[]> = {
+const CONDITION_PARAMS: Record<Transition["condition"], string[]> = /* @__PURE__ */ (() => ({
   always: [],
   on_success: [],
   on_failure: [],
@@ -246,14 +256,14 @@ const CONDITION_PARAMS: Record<Transition["condition"], string[]> = {
   input_equals_yes: [],
   input_equals_no: [],
   custom: params<CustomTransition>({ ...TRANSITION_BASE, expression: true }),
-};
+}))();
 
-const COMPLETIONS = members<ParallelContainerRunState["completion"]>({
+const COMPLETIONS = /* @__PURE__ */ members<ParallelContainerRunState["completion"]>({
   all_succeed: true,
   any_succeed: true,
   best_effort: true,
 });
-const SUBWORKFLOW_MODES = members<SubworkflowState["mode"]>({
+const SUBWORKFLOW_MODES = /* @__PURE__ */ members<SubworkflowState["mode"]>({
   blocking: true,
   fire_and_forget: true,
 });

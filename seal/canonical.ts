@@ -47,7 +47,7 @@ export const MAX_DOCUMENT_DEPTH = 127;
 /** Deepest payload an envelope can carry: the envelope object takes one level. */
 export const MAX_PAYLOAD_DEPTH: number = MAX_DOCUMENT_DEPTH - 1;
 
-const encoder = new TextEncoder();
+const encoder = /* @__PURE__ */ new TextEncoder();
 
 /**
  * Serialises `value` exactly as the orchestrator re-serialises it after receiving

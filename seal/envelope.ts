@@ -270,8 +270,8 @@ function readEnvelopeObject(envelope: unknown): EnvelopeFields {
 
 /** The orchestrator's envelope struct fields, in declaration order. */
 const ENVELOPE_ARRAY_ORDER = ["protocol", "security_token", "signature", "payload", "timestamp"];
-const ENVELOPE_FIELDS = new Set(ENVELOPE_ARRAY_ORDER);
-const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+const ENVELOPE_FIELDS = /* @__PURE__ */ new Set(ENVELOPE_ARRAY_ORDER);
+const decoder = /* @__PURE__ */ new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 /**
  * Decodes UTF-8; each byte of an invalid sequence becomes a lone surrogate (U+DC80-U+DCFF), which

@@ -10,11 +10,11 @@ import { SEALError } from "./error.ts";
 
 const ED25519 = { name: "Ed25519" } as const;
 /** DER prefix of a PKCS#8 Ed25519 private key (RFC 8410); the 32-byte seed follows. */
-const PKCS8_PREFIX = decodeHex("302e020100300506032b657004220420") as Uint8Array;
+const PKCS8_PREFIX = /* @__PURE__ */ decodeHex("302e020100300506032b657004220420") as Uint8Array;
 /** DER prefix of an Ed25519 SubjectPublicKeyInfo (RFC 8410); the 32-byte key follows. */
-const SPKI_PREFIX = decodeHex("302a300506032b6570032100") as Uint8Array;
+const SPKI_PREFIX = /* @__PURE__ */ decodeHex("302a300506032b6570032100") as Uint8Array;
 /** The group order L = 2^252 + 27742317777372353535851937790883648493, little-endian. */
-const GROUP_ORDER_LE = decodeHex(
+const GROUP_ORDER_LE = /* @__PURE__ */ decodeHex(
   "edd3f55c1a631258d69cf7a2def9de1400000000000000000000000000000010",
 ) as Uint8Array;
 

@@ -52,7 +52,10 @@ export interface SerdeNumber {
 const U64_MAX_DIV_10 = 1844674407370955161n;
 const I64_MIN_MAGNITUDE = 9223372036854775808n;
 const U64_MAX = 18446744073709551615n;
-const POW10: readonly number[] = Array.from({ length: 309 }, (_, i) => Number(`1e${i}`));
+const POW10: readonly number[] = /* @__PURE__ */ Array.from(
+  { length: 309 },
+  (_, i) => Number(`1e${i}`),
+);
 const NUMBER_LITERAL = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 
 /**

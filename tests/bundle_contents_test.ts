@@ -32,7 +32,14 @@ function classesIn(code: string, classNames: string[]): string[] {
   return classNames.filter((name) => code.includes(`"${name}"`));
 }
 
-async function bundle(app: string): Promise<{ modules: string[]; code: string }> {
+/**
+ * Bundles `app` from the sources; `sideEffectHints: false` builds it as a bundler takes JSR's
+ * sources (no package.json, so no `"sideEffects": false`), or modules merged into one chunk.
+ */
+async function bundle(
+  app: string,
+  { sideEffectHints = true }: { sideEffectHints?: boolean } = {},
+): Promise<{ modules: string[]; code: string }> {
   const result = await esbuild.build({
     stdin: { contents: app, resolveDir: root, loader: "ts", sourcefile: "app.ts" },
     bundle: true,
@@ -44,7 +51,7 @@ async function bundle(app: string): Promise<{ modules: string[]; code: string }>
     minify: true,
     // The SDK's own modules are what this checks; packages show up as imports either way.
     packages: "external",
-    plugins: [sdkWithoutSideEffects],
+    plugins: sideEffectHints ? [sdkWithoutSideEffects] : [],
   });
   const output = Object.values(result.metafile!.outputs)[0];
   const modules = [
@@ -129,6 +136,32 @@ describe("bundles hold only what the app calls", () => {
       console.log(await listAgents(core));
     `);
     assert.equal(holding(hooked, HOOK_CODE).length, 1);
+  });
+
+  it("module-level values are marked pure: without side-effect hints, one call bundles no manifest validation, SSE parser or SEAL", async () => {
+    const app = `
+      import { AegisCore, getExecution } from "./client/mod.ts";
+      const core = new AegisCore({ baseUrl: "https://aegis.example", bearerToken: "t" });
+      console.log(await getExecution(core, "6c0e8f8e-7a43-4a8a-9a43-2b8d1f7c0c11"));
+    `;
+    const unused = [
+      "manifest/_checker.ts",
+      "manifest/_common_rules.ts",
+      "manifest/agent_validate.ts",
+      "manifest/workflow_validate.ts",
+      "manifest/runtimes.ts",
+      "client/core/sse.ts",
+      "internal/encoding.ts",
+    ];
+    const { modules } = await bundle(app, { sideEffectHints: false });
+    assert.deepEqual(holding(modules, unused), []);
+    // Would notice: the same app when it validates a manifest.
+    const validating = await bundle(
+      app + `import { validateManifest } from "./manifest/mod.ts";
+        console.log(validateManifest({}));`,
+      { sideEffectHints: false },
+    );
+    assert.ok(holding(validating.modules, unused).length >= 4);
   });
 
   it("importing the root entry, all of it, loads no YAML parser (cold import)", async () => {

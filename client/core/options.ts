@@ -489,7 +489,7 @@ function oauthProvider(
 }
 
 /** The OAuth2 settings' names as options. Internal: not part of the public API. */
-export const OAUTH_NAMES_OPTIONS: Record<OAuthOption, string> = Object.fromEntries(
+export const OAUTH_NAMES_OPTIONS: Record<OAuthOption, string> = /* @__PURE__ */ Object.fromEntries(
   OAUTH_OPTIONS.map((name) => [name, name]),
 ) as Record<OAuthOption, string>;
 const OAUTH_NAMES_ENV: Record<OAuthOption, string> = {

@@ -181,7 +181,7 @@ function decodeUtf8(bytes: Uint8Array, label: RequestLabel): string {
 }
 
 /** Stateless when used without `stream`, so one instance serves every call. */
-const utf8 = new TextDecoder("utf-8", { fatal: true });
+const utf8 = /* @__PURE__ */ new TextDecoder("utf-8", { fatal: true });
 
 function concatBytes(chunks: Uint8Array[], total: number): Uint8Array {
   const all = new Uint8Array(total);

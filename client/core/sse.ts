@@ -34,8 +34,9 @@ const SPACE = 32;
 const COLON = 58;
 const BOM = 0xfeff;
 const REPLACEMENT_CHARACTER = "\ufffd";
-const DEFAULT_MAX_EVENT_BYTES = 16 * 1024 * 1024;
-const EMPTY = new Uint8Array(0);
+/** 16 MiB, written out: bundlers keep a module-level product even where nothing uses it. */
+const DEFAULT_MAX_EVENT_BYTES = 16_777_216;
+const EMPTY = /* @__PURE__ */ new Uint8Array(0);
 /**
  * What `feed` returns for a chunk that completes no event (most chunks of a large event): one
  * shared array rather than a new one per chunk. Not frozen: V8 iterates frozen arrays on a
@@ -48,8 +49,10 @@ const NO_EVENTS: SSEMessage[] = [];
  * decoder is a JavaScript wrapper (Deno's around an op, Node's around a binding): there its fixed
  * cost per call is several times the work for 16 bytes. A decoder implemented natively (Bun,
  * browsers, workerd) is cheaper than building the string in JavaScript, so there it is 0.
+ * Computed in a function marked pure, so that a bundle without the parser drops it too (the
+ * npm package shares one chunk between the parser and the resource functions).
  */
-const SMALL_CHUNK_BYTES = isNative(TextDecoder.prototype.decode) ? 0 : 16;
+const SMALL_CHUNK_BYTES = /* @__PURE__ */ (() => isNative(TextDecoder.prototype.decode) ? 0 : 16)();
 
 /**
  * Incremental SSE parser: feed it byte chunks as they arrive, get complete events back.

@@ -24,7 +24,7 @@ interface FakeScript {
   versions: ScriptVersionSummary[];
 }
 
-const utf8 = new TextEncoder();
+const utf8 = /* @__PURE__ */ new TextEncoder();
 
 /** Registers the script routes. */
 export function registerScriptRoutes(app: Hono, ctx: FakeContext): void {

@@ -130,7 +130,7 @@ interface Session {
 const REPLAY_WINDOW_MS = 30_000;
 const FRESHNESS_SECONDS = 30;
 const BODY_LIMIT = 2 * 1024 * 1024;
-const encoder = new TextEncoder();
+const encoder = /* @__PURE__ */ new TextEncoder();
 const ATTEST_STRING_FIELDS = [
   "public_key",
   "public_key_pem",
