@@ -44,8 +44,11 @@ export type McpPayload = {
  * envelope object is one of them.
  */
 export const MAX_DOCUMENT_DEPTH = 127;
-/** Deepest payload an envelope can carry: the envelope object takes one level. */
-export const MAX_PAYLOAD_DEPTH: number = MAX_DOCUMENT_DEPTH - 1;
+/**
+ * Deepest payload an envelope can carry: the envelope object takes one level. (`MAX_DOCUMENT_DEPTH
+ * - 1`, written out: bundlers keep a module-level value computed from another, used or not.)
+ */
+export const MAX_PAYLOAD_DEPTH = 126;
 
 const encoder = /* @__PURE__ */ new TextEncoder();
 

@@ -21,6 +21,7 @@ import type { McpPayload } from "./canonical.ts";
 import { createSealEnvelope } from "./envelope.ts";
 import { SEALError } from "./error.ts";
 import { Ed25519Key } from "./key.ts";
+import { defineInspect } from "../internal/inspect.ts";
 
 /** What {@link SEALClient.attest} returns. */
 export interface AttestationResult {
@@ -130,6 +131,11 @@ export class SEALClient {
     this.securityScope = securityScope;
     this.#options = options;
     this.#key = options.key;
+    // `inspect` shows where it connects, never the key or the session token.
+    defineInspect(
+      SEALClient.prototype,
+      (client) => `SEALClient ${JSON.stringify(client.toJSON())}`,
+    );
   }
 
   /** The current session, if attested. */
@@ -265,16 +271,6 @@ export class SEALClient {
       workloadId: this.workloadId,
       securityScope: this.securityScope,
     };
-  }
-
-  /** Deno's `inspect`. */
-  [Symbol.for("Deno.customInspect")](): string {
-    return `SEALClient ${JSON.stringify(this.toJSON())}`;
-  }
-
-  /** Node's and Bun's `inspect`. */
-  [Symbol.for("nodejs.util.inspect.custom")](): string {
-    return `SEALClient ${JSON.stringify(this.toJSON())}`;
   }
 
   async #attest(options?: RequestOptions): Promise<AttestationResult> {

@@ -7,6 +7,7 @@
 
 import { decodeBase64Strict, decodeHex, encodeBase64 } from "../internal/encoding.ts";
 import { SEALError } from "./error.ts";
+import { defineInspect } from "../internal/inspect.ts";
 
 const ED25519 = { name: "Ed25519" } as const;
 /** DER prefix of a PKCS#8 Ed25519 private key (RFC 8410); the 32-byte seed follows. */
@@ -70,6 +71,8 @@ export class Ed25519Key {
   private constructor(privateKey: CryptoKey, publicKey: Uint8Array) {
     this.#privateKey = privateKey;
     this.#publicKey = publicKey;
+    // `inspect` shows what `toString` does: never the private key.
+    defineInspect(Ed25519Key.prototype, (key) => key.toString());
   }
 
   /**
@@ -258,16 +261,6 @@ export class Ed25519Key {
   /** `Ed25519Key(<public key base64>)`; never the private key. */
   toString(): string {
     return this.erased ? "Ed25519Key(erased)" : `Ed25519Key(${encodeBase64(this.#publicKey)})`;
-  }
-
-  /** Deno's `inspect` hook. */
-  [Symbol.for("Deno.customInspect")](): string {
-    return this.toString();
-  }
-
-  /** Node's `util.inspect` hook. */
-  [Symbol.for("nodejs.util.inspect.custom")](): string {
-    return this.toString();
   }
 }
 

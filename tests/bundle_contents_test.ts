@@ -164,6 +164,32 @@ describe("bundles hold only what the app calls", () => {
     assert.ok(holding(validating.modules, unused).length >= 4);
   });
 
+  it("without side-effect hints, the quickstart from the root entry bundles nothing of SEAL", async () => {
+    // The classes' `inspect` hooks are put on them at run time (internal/inspect.ts): a hook in
+    // a class body has a computed key, which made bundlers keep the class and all it uses.
+    const seal = ["seal/client.ts", "seal/key.ts", "seal/envelope.ts", "seal/canonical.ts"];
+    const quickstart = await bundle(
+      `
+      import { AegisClient, AgentManifestBuilder } from "./mod.ts";
+      const client = new AegisClient({ baseUrl: "https://aegis.example", bearerToken: "t" });
+      const manifest = new AgentManifestBuilder("a", "python", "3.11").build();
+      const { agent_id } = await client.deployAgent(manifest);
+      const { execution_id } = await client.startExecution(agent_id, "go");
+      for await (const event of await client.streamExecution(execution_id)) console.log(event);
+    `,
+      { sideEffectHints: false },
+    );
+    assert.deepEqual(holding(quickstart.modules, seal), []);
+    const sealApp = await bundle(
+      `
+      import { SEALClient } from "./mod.ts";
+      console.log(await new SEALClient("https://aegis.example", "w", "s").callTool("echo"));
+    `,
+      { sideEffectHints: false },
+    );
+    assert.deepEqual(holding(sealApp.modules, seal).sort(), [...seal].sort());
+  });
+
   it("importing the root entry, all of it, loads no YAML parser (cold import)", async () => {
     const modules = await modulesOf(`
       import * as sdk from "./mod.ts";

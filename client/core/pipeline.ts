@@ -46,6 +46,7 @@ import {
 import { backoffDelay, isIdempotent, judgeStatus, sleep } from "./retry.ts";
 import { startDeadline } from "./deadline.ts";
 import { deliverAtMostOnce } from "./transport.ts";
+import { defineInspect } from "../../internal/inspect.ts";
 
 /** HTTP methods the orchestrator uses. */
 export type HttpMethod = "GET" | "HEAD" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -210,6 +211,11 @@ export class AegisCore {
       config.auth,
       (spec, options) => this.request(spec, options),
       (expiresIn) => this.#log.write("info", "obtained an OAuth2 token", { expiresIn }),
+    );
+    // `inspect` shows the configuration, never credentials.
+    defineInspect(
+      AegisCore.prototype,
+      (core) => `${core.constructor.name} { baseUrl: ${JSON.stringify(core.baseUrl)} }`,
     );
   }
 
@@ -671,16 +677,6 @@ export class AegisCore {
     if (tenant !== undefined) headers["x-tenant-id"] = checkHeaderValue(tenant, "tenantId");
     if (token !== undefined) headers.authorization = `Bearer ${token}`;
     return headers;
-  }
-
-  /** Deno's `inspect`: show the configuration, never credentials. */
-  [Symbol.for("Deno.customInspect")](): string {
-    return `${this.constructor.name} { baseUrl: ${JSON.stringify(this.baseUrl)} }`;
-  }
-
-  /** Node's and Bun's `inspect`: show the configuration, never credentials. */
-  [Symbol.for("nodejs.util.inspect.custom")](): string {
-    return `${this.constructor.name} { baseUrl: ${JSON.stringify(this.baseUrl)} }`;
   }
 
   /** `JSON.stringify(client)` shows the base URL only. */

@@ -1,7 +1,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { canonicalJson, createCanonicalMessage, SEALError } from "../../seal/mod.ts";
-import { compareCodePoints } from "../../seal/canonical.ts";
+import { compareCodePoints, MAX_DOCUMENT_DEPTH, MAX_PAYLOAD_DEPTH } from "../../seal/canonical.ts";
 
 function refusal(value: unknown, code = "unsupported_value"): SEALError {
   try {
@@ -19,6 +19,13 @@ function nested(depth: number): unknown {
   for (let i = 0; i < depth; i++) value = [value];
   return value;
 }
+
+describe("depth limits", () => {
+  it("a payload may nest one level less than a document: the envelope takes one", () => {
+    assert.equal(MAX_DOCUMENT_DEPTH, 127);
+    assert.equal(MAX_PAYLOAD_DEPTH, MAX_DOCUMENT_DEPTH - 1);
+  });
+});
 
 describe("canonicalJson: serde_json layout", () => {
   it("sorts keys by code point at every depth, arrays keep order", () => {
