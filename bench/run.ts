@@ -369,7 +369,8 @@ try {
 }
 log("bundle sizes");
 data.sizes = resultOf(
-  (await exec("node", [`${benchDir}/tools/build.mjs`, "sizes"])).stdout,
+  (await exec("node", [`${benchDir}/tools/build.mjs`, "sizes", `--deno=${Deno.execPath()}`]))
+    .stdout,
 );
 log("cold imports");
 data.coldImports = await coldImports(runtimes);

@@ -50,7 +50,7 @@ interface CryptoRun {
 
 interface SizeRow {
   name: string;
-  style: "wrangler" | "vite";
+  style: "wrangler" | "vite" | "deno";
   splitting: boolean;
   chunks: number;
   initial: { raw: number; gz: number };
@@ -337,7 +337,9 @@ function sizeVerdicts(data: BenchData): Verdict[] {
 function styleLabel(style: SizeRow["style"]): string {
   return style === "wrangler"
     ? "Wrangler-style (one file)"
-    : "Vite-style (up front)";
+    : style === "vite"
+    ? "Vite-style (up front)"
+    : "deno bundle (JSR sources)";
 }
 
 /** Renders the whole report. */
@@ -608,11 +610,20 @@ export function renderReport(data: BenchData): string {
   push(
     "## Bundle size",
     `esbuild ${data.sizes.esbuild}, minified, gzip -9; 1 KB = 1,024 B. Apps (\`bench/entries/\`) ` +
-      "import `@aegis/sdk…` like users and are bundled from the built npm package. " +
+      "import `@aegis/sdk…` like users and are bundled from the built npm package, or, for " +
+      "Deno, from the sources. " +
       "**Wrangler-style**: one file, export conditions `workerd`, `worker`, `browser`, " +
       "`keepNames` (as `wrangler deploy --minify` bundles a Worker). **Vite-style**: Vite's " +
       "production build is Rollup, which is not installed here; esbuild with code splitting and " +
       "Vite's conditions (`module`, `browser`, `production`) stands in for it. " +
+      `**deno bundle**: \`deno bundle --minify --platform browser\` (Deno ${
+        data.runtimes.deno?.split(" ")[0] ?? ""
+      }) of the TypeScript sources as JSR serves them (\`@aegis/sdk/…\` mapped to them), ` +
+      "npm packages from npm; JSR's sources have no package.json, so no `\"sideEffects\": false` " +
+      "tells the bundler that a module it does not use can go: only code it can see does nothing " +
+      "does. Through `@aegis/sdk/manifest`, which also holds the YAML readers, that keeps the " +
+      "`yaml` package's module-level code (about 12 KB gz: `yaml` declares no `sideEffects`); the " +
+      "root entry, which has the builder but not the readers, does not. " +
       '"Up front" is the entry plus the chunks it imports statically; "lazy" is what `import()` ' +
       'may load later. Packages are npm packages with bytes in the output. "all exports" is ' +
       "every name of `@aegis/sdk`, `/client`, `/seal`, `/manifest` and `/bootstrap` together, for " +
@@ -645,8 +656,8 @@ export function renderReport(data: BenchData): string {
           kb(r.initial.gz),
           r.lazy.gz ? kb(r.lazy.gz) : "—",
           ky ? `${f2(r.initial.gz / ky.initial.gz)}×` : "—",
-          r.initialPackages.join(", ") || "none",
-          r.lazyPackages.join(", ") || "—",
+          r.style === "deno" ? "not reported" : r.initialPackages.join(", ") || "none",
+          r.style === "deno" ? "—" : r.lazyPackages.join(", ") || "—",
         ];
       }),
     ),

@@ -1,6 +1,7 @@
 // esbuild front end for the benchmarks (run with Node from bench/node_modules):
 //   node bench/tools/build.mjs scripts <outdir> <entry.ts>...  bundle bench scripts for Node/Bun
-//   node bench/tools/build.mjs sizes                           minified+gzip bundle sizes, JSON on stdout
+//   node bench/tools/build.mjs sizes [--deno=<deno binary>]     minified+gzip bundle sizes, JSON on stdout
+//     (with --deno, each app is also bundled by `deno bundle` from the sources, as JSR serves them)
 // Deno-style specifiers are mapped onto bench/node_modules: `npm:pkg@ver/sub` -> `pkg/sub`, and
 // the root deno.json "imports" (`yaml`, `hono`) -> the same package names.
 // The SDK is what npm users get: the package built by `bench/run.ts` as `scripts/build_npm.ts`
@@ -17,7 +18,9 @@ import {
   readFileSync,
   rmSync,
   statSync,
+  writeFileSync,
 } from "node:fs";
+import { execFileSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -256,7 +259,57 @@ async function measure(name, entry, style, nodeModules = packageNodeModules) {
   }
 }
 
-async function sizes() {
+/**
+ * An app as Deno users bundle it: `deno bundle --minify --platform browser` from the TypeScript
+ * sources as JSR serves them (`@aegis/sdk/...` mapped to them like a JSR import), npm packages
+ * from npm. JSR's sources come without a package.json, so without `"sideEffects": false`: a
+ * module's top-level code stays unless the bundler can tell it does nothing.
+ */
+function denoBundle(name, entry, deno) {
+  const dir = mkdtempSync(join(tmpdir(), "aegis-bench-deno-"));
+  try {
+    const config = JSON.parse(readFileSync(join(rootDir, "deno.json"), "utf8"));
+    const imports = { ...importMap };
+    for (const [subpath, file] of Object.entries(config.exports)) {
+      const specifier = subpath === "." ? "@aegis/sdk" : `@aegis/sdk${subpath.slice(1)}`;
+      imports[specifier] = join(rootDir, file);
+    }
+    const mapPath = join(dir, "import_map.json");
+    writeFileSync(mapPath, JSON.stringify({ imports }));
+    const out = join(dir, "app.js");
+    execFileSync(deno, [
+      "bundle",
+      "--no-config",
+      "--no-lock",
+      "--import-map",
+      mapPath,
+      "--minify",
+      "--platform",
+      "browser",
+      "-o",
+      out,
+      entry,
+    ], { stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, NO_COLOR: "1" } });
+    const bytes = readFileSync(out);
+    const gz = gzipSync(bytes, { level: 9 }).length;
+    return {
+      name,
+      style: "deno",
+      splitting: false,
+      chunks: 1,
+      initial: { raw: bytes.length, gz },
+      lazy: { raw: 0, gz: 0 },
+      // deno bundle reports no inputs; these two are read from the output instead.
+      initialPackages: [],
+      lazyPackages: [],
+      top: [],
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function sizes(deno) {
   const entry = (file) => join(benchDir, "entries", file);
   const entries = [
     ["quickstart (@aegis/sdk)", entry("quickstart_root.ts")],
@@ -278,6 +331,7 @@ async function sizes() {
       result.top = (await measure(name, file, style, modulesNodeModules)).top;
       results.push(result);
     }
+    if (deno !== undefined) results.push(denoBundle(name, file, deno));
   }
   const esbuildVersion = JSON.parse(
     readFileSync(join(benchDir, "node_modules/esbuild/package.json"), "utf8"),
@@ -290,8 +344,9 @@ async function sizes() {
 
 const [command, ...rest] = process.argv.slice(2);
 if (command === "scripts") await bundleScripts(rest[0], rest.slice(1));
-else if (command === "sizes") await sizes();
-else {
-  console.error("usage: build.mjs scripts <outdir> <entry>... | sizes");
+else if (command === "sizes") {
+  await sizes(rest.find((a) => a.startsWith("--deno="))?.slice("--deno=".length));
+} else {
+  console.error("usage: build.mjs scripts <outdir> <entry>... | sizes [--deno=<binary>]");
   process.exit(2);
 }
