@@ -5,19 +5,35 @@
  * @module
  */
 
-import { decodeBase64Strict, decodeHex, encodeBase64 } from "../internal/encoding.ts";
+import { decodeBase64Strict, encodeBase64 } from "../internal/encoding.ts";
 import { SEALError } from "./error.ts";
 import { defineInspect } from "../internal/inspect.ts";
 
 const ED25519 = { name: "Ed25519" } as const;
 /** DER prefix of a PKCS#8 Ed25519 private key (RFC 8410); the 32-byte seed follows. */
-const PKCS8_PREFIX = /* @__PURE__ */ decodeHex("302e020100300506032b657004220420") as Uint8Array;
+const PKCS8_PREFIX = /* @__PURE__ */ new Uint8Array(
+  // deno-fmt-ignore
+  [
+    0x30, 0x2e, 0x02, 0x01, 0x00, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70,
+    0x04, 0x22, 0x04, 0x20,
+  ],
+);
 /** DER prefix of an Ed25519 SubjectPublicKeyInfo (RFC 8410); the 32-byte key follows. */
-const SPKI_PREFIX = /* @__PURE__ */ decodeHex("302a300506032b6570032100") as Uint8Array;
+const SPKI_PREFIX = /* @__PURE__ */ new Uint8Array(
+  // deno-fmt-ignore
+  [
+    0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00,
+  ],
+);
 /** The group order L = 2^252 + 27742317777372353535851937790883648493, little-endian. */
-const GROUP_ORDER_LE = /* @__PURE__ */ decodeHex(
-  "edd3f55c1a631258d69cf7a2def9de1400000000000000000000000000000010",
-) as Uint8Array;
+const GROUP_ORDER_LE = /* @__PURE__ */ new Uint8Array(
+  // deno-fmt-ignore
+  [
+    0xed, 0xd3, 0xf5, 0x5c, 0x1a, 0x63, 0x12, 0x58, 0xd6, 0x9c, 0xf7, 0xa2,
+    0xde, 0xf9, 0xde, 0x14, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+    0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x10,
+  ],
+);
 
 function subtle(): SubtleCrypto {
   const webCrypto = (globalThis as { crypto?: Crypto }).crypto;

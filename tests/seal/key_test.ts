@@ -2,7 +2,7 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { inspect } from "node:util";
 import { Ed25519Key, SEALError } from "../../seal/mod.ts";
-import { decodeEd25519PublicKey } from "../../seal/key.ts";
+import { decodeEd25519PublicKey, hasCanonicalS } from "../../seal/key.ts";
 import { decodeHex, encodeBase64, encodeHex } from "../../internal/encoding.ts";
 
 // RFC 8032 §7.1, TEST 1 and TEST 2.
@@ -16,6 +16,30 @@ const TEST2_SIGNATURE =
 
 const isCode = (code: string) => (error: unknown) =>
   error instanceof SEALError && error.code === code;
+
+/** A 64-byte signature whose S half is `s` (little-endian), R zero. */
+function signatureWithS(s: bigint): Uint8Array {
+  const signature = new Uint8Array(64);
+  for (let i = 0; i < 32; i++) signature[32 + i] = Number((s >> BigInt(8 * i)) & 0xffn);
+  return signature;
+}
+
+describe("hasCanonicalS: S below the group order L (RFC 8032 section 5.1.7)", () => {
+  const L = 2n ** 252n + 27742317777372353535851937790883648493n;
+  it("accepts S < L and refuses S >= L, at every byte of L", () => {
+    assert.equal(hasCanonicalS(signatureWithS(0n)), true);
+    assert.equal(hasCanonicalS(signatureWithS(L - 1n)), true);
+    assert.equal(hasCanonicalS(signatureWithS(L)), false);
+    assert.equal(hasCanonicalS(signatureWithS(L + 1n)), false);
+    assert.equal(hasCanonicalS(signatureWithS(2n ** 256n - 1n)), false);
+    // One step above and below L at each byte: a wrong byte of L flips one of these.
+    for (let i = 0; i < 32; i++) {
+      const step = 1n << BigInt(8 * i);
+      assert.equal(hasCanonicalS(signatureWithS(L - step)), true, `L - 2^${8 * i}`);
+      assert.equal(hasCanonicalS(signatureWithS(L + step)), false, `L + 2^${8 * i}`);
+    }
+  });
+});
 
 describe("Ed25519Key", () => {
   it("fromSeed reproduces RFC 8032 test vectors", async () => {
