@@ -84,7 +84,8 @@ const U32_MAX = 4_294_967_295;
 const U64_MAX_TEXT = "18446744073709551615";
 const QUOTA_COUNTERS = ["volume_count", "total_bytes_used"] as const;
 const QUOTA_LIMITS = ["max_volumes", "total_storage_bytes", "max_file_size_bytes"] as const;
-const MAX_QUOTA_BODY_BYTES = 64 * 1024;
+/** 64 KiB, written out: a bundler can keep a module-level product where nothing uses it. */
+const MAX_QUOTA_BODY_BYTES = 65_536;
 
 /**
  * Creates a volume (`POST /v1/volumes`, answered with 201). Both `label` and

@@ -164,7 +164,7 @@ describe("bundles hold only what the app calls", () => {
     assert.ok(holding(validating.modules, unused).length >= 4);
   });
 
-  it("without side-effect hints, the quickstart from the root entry bundles nothing of SEAL", async () => {
+  it("without side-effect hints, the quickstart from the root entry bundles nothing of SEAL, a manifests-only app no pipeline", async () => {
     // The classes' `inspect` hooks are put on them at run time (internal/inspect.ts): a hook in
     // a class body has a computed key, which made bundlers keep the class and all it uses.
     const seal = ["seal/client.ts", "seal/key.ts", "seal/envelope.ts", "seal/canonical.ts"];
@@ -180,6 +180,17 @@ describe("bundles hold only what the app calls", () => {
       { sideEffectHints: false },
     );
     assert.deepEqual(holding(quickstart.modules, seal), []);
+    // The core keeps no static block either: an app that only builds and checks manifests
+    // bundles no request pipeline.
+    const manifestsOnly = await bundle(
+      `
+      import { AgentManifestBuilder, validateManifest } from "./mod.ts";
+      console.log(validateManifest(new AgentManifestBuilder("a", "python", "3.11").build()));
+    `,
+      { sideEffectHints: false },
+    );
+    assert.deepEqual(holding(manifestsOnly.modules, ["client/core/pipeline.ts"]), []);
+    assert.equal(holding(quickstart.modules, ["client/core/pipeline.ts"]).length, 1);
     const sealApp = await bundle(
       `
       import { SEALClient } from "./mod.ts";

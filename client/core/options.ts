@@ -155,7 +155,8 @@ export interface RequestOptions {
 }
 
 const DEFAULT_TIMEOUT_MS = 60_000;
-const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
+/** 64 MiB, written out (see `MAX_ERROR_BODY_BYTES` in `pipeline.ts`). */
+const DEFAULT_MAX_RESPONSE_BYTES = 67_108_864;
 /** Default of `tokenRefreshBufferSecs`. Internal: not part of the public API. */
 export const DEFAULT_TOKEN_REFRESH_BUFFER_SECS = 30;
 const LOG_LEVELS: readonly string[] = ["debug", "info", "warn", "error", "off"];

@@ -12,6 +12,7 @@ import {
   AegisConnectionError,
   AegisError,
   AegisTimeoutError,
+  InvalidArgumentError,
 } from "../../errors.ts";
 import { recordResponse, RESPONSE_RECORD, type ResponseRecord } from "./api_promise.ts";
 import { type AuthStrategy, createAuth, type TokenFailure, waitForToken } from "./auth.ts";
@@ -91,8 +92,11 @@ export interface RequestSpec {
   followRedirects?: boolean;
 }
 
-/** Largest error body read for its message; the status matters more than the rest. */
-const MAX_ERROR_BODY_BYTES = 1024 * 1024;
+/**
+ * Largest error body read for its message (1 MiB); the status matters more than the rest. Sizes
+ * are written out: a bundler can keep a product at module level where nothing uses it.
+ */
+const MAX_ERROR_BODY_BYTES = 1_048_576;
 
 /** What the caller of the loop does with a successful response. */
 export type Consume<R> = (
@@ -119,20 +123,54 @@ type Attempt =
   }
   | { kind: "error"; error: AegisError; retryable: boolean; retryAfterMs?: number };
 
+/** A core's pipeline, as `runCall` reaches it. */
+type Pipeline = <R>(
+  spec: RequestSpec,
+  options: RequestOptions,
+  consume: Consume<R>,
+  keepConnection: boolean,
+  label: RequestLabel | undefined,
+) => Promise<R>;
+
+/**
+ * Each core's pipeline, set by its constructor. Not a static block that exports a private method:
+ * bundlers count a static block as a side effect and would keep the class, and the whole
+ * pipeline, in apps that never make a call.
+ */
+const pipelines = /* @__PURE__ */ new WeakMap<AegisCore, Pipeline>();
+
 /**
  * Runs a call through `core`'s pipeline (auth, timeouts, retries, error mapping, hooks) and hands
  * the successful response to `consume`. For call kinds that live outside the class (event
  * streams), so that apps which never use them do not bundle them. Internal: not exported by any
  * entry point.
  */
-export let runCall: <R>(
+export function runCall<R>(
   core: AegisCore,
   spec: RequestSpec,
   options: RequestOptions,
   consume: Consume<R>,
   keepConnection: boolean,
   label?: RequestLabel,
-) => Promise<R>;
+): Promise<R> {
+  const record = recordOf(core);
+  const pipeline = pipelines.get(record?.core ?? core);
+  if (pipeline === undefined) {
+    return Promise.reject(
+      new InvalidArgumentError("core", "must be an AegisCore (or an AegisClient)"),
+    );
+  }
+  return pipeline(
+    spec,
+    options,
+    (response, stop, controller, hooks, reading) => {
+      if (record !== undefined) recordResponse(record, response, undefined);
+      return consume(response, stop, controller, hooks, reading);
+    },
+    keepConnection,
+    label,
+  );
+}
 
 /**
  * The transport shared by every resource: holds the configuration and credentials and runs the
@@ -154,23 +192,6 @@ export let runCall: <R>(
 export class AegisCore {
   /** The class name, as a string so that minifiers keep it. */
   static readonly name: string = "AegisCore";
-  static {
-    runCall = (core, spec, options, consume, keepConnection, label) => {
-      const record = recordOf(core);
-      const target = record?.core ?? core;
-      return target.#run(
-        spec,
-        options,
-        (response, stop, controller, hooks, reading) => {
-          if (record !== undefined) recordResponse(record, response, undefined);
-          return consume(response, stop, controller, hooks, reading);
-        },
-        keepConnection,
-        label,
-      );
-    };
-  }
-
   /** Base URL without a trailing slash. */
   readonly baseUrl: string;
   readonly #fetch: typeof fetch;
@@ -211,6 +232,11 @@ export class AegisCore {
       config.auth,
       (spec, options) => this.request(spec, options),
       (expiresIn) => this.#log.write("info", "obtained an OAuth2 token", { expiresIn }),
+    );
+    pipelines.set(
+      this,
+      (spec, options, consume, keepConnection, label) =>
+        this.#run(spec, options, consume, keepConnection, label),
     );
     // `inspect` shows the configuration, never credentials.
     defineInspect(

@@ -1,7 +1,50 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { AegisAbortError, AegisTimeoutError } from "../../../mod.ts";
+import {
+  AegisAbortError,
+  AegisCore,
+  AegisTimeoutError,
+  InvalidArgumentError,
+} from "../../../mod.ts";
+import { runCall } from "../../../client/core/pipeline.ts";
 import { helloManifest, setup } from "../../helpers.ts";
+
+describe("runCall: the pipeline for calls outside the class (event streams)", () => {
+  it("runs a call through the core's pipeline, for a core and for an AegisClient", async () => {
+    const { client } = setup();
+    const core = new AegisCore({
+      baseUrl: client.baseUrl,
+      auth: "none",
+      fetch: () => {
+        return Promise.resolve(new Response("ok", { status: 200 }));
+      },
+    });
+    for (const target of [core, client]) {
+      const status = await runCall(
+        target,
+        { method: "GET", path: "/health/live" },
+        {},
+        (response) => Promise.resolve(response.status),
+        false,
+      );
+      assert.equal(status, 200);
+    }
+  });
+
+  it("refuses an object that is not a constructed core, with a typed error", async () => {
+    const imitation = Object.assign(Object.create(AegisCore.prototype), { baseUrl: "http://x" });
+    await assert.rejects(
+      runCall(
+        imitation,
+        { method: "GET", path: "/health/live" },
+        {},
+        () => Promise.resolve(0),
+        false,
+      ),
+      (error) => error instanceof InvalidArgumentError && error.argument === "core",
+    );
+  });
+});
 
 describe("request pipeline: URLs and headers", () => {
   it("joins base URL and path, sends accept/content-type/authorization/x-tenant-id", async () => {
