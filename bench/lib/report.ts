@@ -342,6 +342,73 @@ function styleLabel(style: SizeRow["style"]): string {
     : "deno bundle (JSR sources)";
 }
 
+/**
+ * What the misses are made of, from this run's own numbers: the floors no client that keeps the
+ * SDK's guarantees can go below (guarded fetch, a one-call app), and how much code an import
+ * loads against ky's. Lines only for kinds of target that missed.
+ */
+function missAnalysis(data: BenchData, missed: Verdict[]): string[] {
+  const lines: string[] = [];
+  const missedKind = (prefix: string) => missed.some((v) => v.metric.startsWith(prefix));
+  if (missedKind("Throughput over a socket")) {
+    const rows = data.socket.flatMap((run) =>
+      run.results.map((level) => ({ run, level }))
+    ).filter(({ level }) => level.throughputRatio < SOCKET_TARGET);
+    const floor = rows.filter(({ level }) => level.guardedRatio < SOCKET_TARGET);
+    const describe = ({ run, level }: (typeof rows)[number]) =>
+      `${RUNTIME_LABEL[run.runtime]} ${level.concurrency} in flight (guarded ${
+        f2(level.guardedRatio)
+      }×, SDK ${f2(level.sdkOverGuarded)}× of guarded)`;
+    lines.push(
+      `- **Sockets.** Guarded fetch is \`fetch\` doing only what the SDK's guarantees require ` +
+        `(a signal, manual redirects, a strict bounded read), with no SDK code. In ${floor.length} ` +
+        `of the ${rows.length} missed rows it is itself below ${f2(SOCKET_TARGET)}× raw fetch, so ` +
+        "keeping those guarantees through `fetch` already misses the target there" +
+        (floor.length ? `: ${floor.map(describe).join("; ")}` : "") +
+        (rows.length > floor.length
+          ? `. In the others the SDK's own code is the gap: ${
+            rows.filter((r) => !floor.includes(r)).map(describe).join("; ")
+          }.`
+          : "."),
+    );
+  }
+  if (missedKind("Bundle:") && data.sizes.results.some((r) => r.name === ONE_CALL_APP)) {
+    const floorOf = (style: SizeRow["style"]) =>
+      data.sizes.results.find((r) => r.name === ONE_CALL_APP && r.style === style);
+    const floors = (["wrangler", "vite", "deno"] as const).map(floorOf).filter((r) =>
+      r !== undefined
+    );
+    const below = Object.entries(SIZE_TARGETS).filter(([, limit]) =>
+      floors.some((f) => f!.initial.gz > limit)
+    ).map(([name, limit]) => `${name} (≤ ${limit / KB} KB)`);
+    lines.push(
+      "- **Bundles.** An app that makes one call bundles " +
+        floors.map((f) => `${kb(f!.initial.gz)} ${styleLabel(f!.style)}`).join(", ") +
+        ": the request pipeline and its guarantees. Every other app is that plus what it uses" +
+        (below.length
+          ? `; the target${below.length > 1 ? "s" : ""} of ${below.join(", ")} ${
+            below.length > 1 ? "are" : "is"
+          } below that floor.`
+          : "."),
+    );
+  }
+  if (missedKind("Cold import")) {
+    const all = data.sizes.results.find((r) => r.name === "all exports" && r.style === "vite");
+    const ky = data.sizes.results.find((r) => r.name === "peer: ky" && r.style === "vite");
+    if (all && ky) {
+      lines.push(
+        "- **Cold import.** The root entry exports everything (client, manifests, SEAL, " +
+          `bootstrap): ${kb(all.initial.raw)} of minified code against ky's ` +
+          `${kb(ky.initial.raw)} (${f1(all.initial.raw / ky.initial.raw)}×). Import time follows ` +
+          "the amount of code on Deno and Bun (one module or a hundred makes little " +
+          "difference), so the narrower entries (`@aegis/sdk/client`, `/seal`, `/manifest`) " +
+          "load faster.",
+      );
+    }
+  }
+  return lines;
+}
+
 /** Renders the whole report. */
 export function renderReport(data: BenchData): string {
   const verdicts = [
@@ -422,6 +489,8 @@ export function renderReport(data: BenchData): string {
           "."
         : ""),
   );
+  const analysis = missAnalysis(data, missed);
+  if (analysis.length) push("### What the misses are made of", analysis.join("\n"));
 
   push(
     "## SSE parsing throughput",
