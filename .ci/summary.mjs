@@ -43,7 +43,11 @@ if (runtime === "--total") {
       failed++;
       continue;
     }
-    const cases = [...xml.matchAll(/<testcase\b([^>]*?)(\/>|>([\s\S]*?)<\/testcase>)/g)].map((
+    // Attribute values may hold ">" (Node writes a test named "x > 0" as is), so the tag ends at
+    // the first ">" outside quotes.
+    const cases = [
+      ...xml.matchAll(/<testcase\b((?:[^>"]|"[^"]*")*?)(\/>|>([\s\S]*?)<\/testcase>)/g),
+    ].map((
       m,
     ) => ({
       name: decode(/\bname="([^"]*)"/.exec(m[1])?.[1] ?? ""),
