@@ -107,6 +107,11 @@ const LINEARITY_FIXTURES = ["C-64KiB", "C", "C-1MiB", "C-16MB"];
 const LINEAR_LIMIT = 3;
 const OVERHEAD_TARGET_US = 15;
 const SOCKET_TARGET = 0.95;
+/** The size row of `app` built in `style`, if the run measured it. */
+function sizeOf(data: BenchData, app: string, style: SizeRow["style"]): SizeRow | undefined {
+  return data.sizes.results.find((r) => r.name === app && r.style === style);
+}
+
 /** The app that makes one call and nothing else: the floor under every other app's size. */
 const ONE_CALL_APP = "one call (AegisCore + getExecution)";
 /** Bundle targets (gzip, up front), by app; apps not listed are for information. */
@@ -310,12 +315,8 @@ function sizeVerdicts(data: BenchData): Verdict[] {
   for (const r of data.sizes.results) {
     const limit = SIZE_TARGETS[r.name];
     if (limit === undefined) continue;
-    const ky = data.sizes.results.find((x) =>
-      x.name === "peer: ky" && x.style === r.style
-    );
-    const oneCall = data.sizes.results.find((x) =>
-      x.name === ONE_CALL_APP && x.style === r.style
-    );
+    const ky = sizeOf(data, "peer: ky", r.style);
+    const oneCall = sizeOf(data, ONE_CALL_APP, r.style);
     const met = r.initial.gz <= limit;
     verdicts.push({
       metric: `Bundle: ${r.name}, ${styleLabel(r.style)}`,
@@ -373,17 +374,15 @@ function missAnalysis(data: BenchData, missed: Verdict[]): string[] {
     );
   }
   if (missedKind("Bundle:") && data.sizes.results.some((r) => r.name === ONE_CALL_APP)) {
-    const floorOf = (style: SizeRow["style"]) =>
-      data.sizes.results.find((r) => r.name === ONE_CALL_APP && r.style === style);
-    const floors = (["wrangler", "vite", "deno"] as const).map(floorOf).filter((r) =>
-      r !== undefined
-    );
+    const floors = (["wrangler", "vite", "deno"] as const)
+      .map((style) => sizeOf(data, ONE_CALL_APP, style))
+      .filter((r) => r !== undefined);
     const below = Object.entries(SIZE_TARGETS).filter(([, limit]) =>
-      floors.some((f) => f!.initial.gz > limit)
+      floors.some((f) => f.initial.gz > limit)
     ).map(([name, limit]) => `${name} (≤ ${limit / KB} KB)`);
     lines.push(
       "- **Bundles.** An app that makes one call bundles " +
-        floors.map((f) => `${kb(f!.initial.gz)} ${styleLabel(f!.style)}`).join(", ") +
+        floors.map((f) => `${kb(f.initial.gz)} ${styleLabel(f.style)}`).join(", ") +
         ": the request pipeline and its guarantees. Every other app is that plus what it uses" +
         (below.length
           ? `; the target${below.length > 1 ? "s" : ""} of ${below.join(", ")} ${
@@ -393,8 +392,8 @@ function missAnalysis(data: BenchData, missed: Verdict[]): string[] {
     );
   }
   if (missedKind("Cold import")) {
-    const all = data.sizes.results.find((r) => r.name === "all exports" && r.style === "vite");
-    const ky = data.sizes.results.find((r) => r.name === "peer: ky" && r.style === "vite");
+    const all = sizeOf(data, "all exports", "vite");
+    const ky = sizeOf(data, "peer: ky", "vite");
     if (all && ky) {
       lines.push(
         "- **Cold import.** The root entry exports everything (client, manifests, SEAL, " +
@@ -714,9 +713,7 @@ export function renderReport(data: BenchData): string {
         "npm packages (lazy)",
       ],
       data.sizes.results.map((r) => {
-        const ky = data.sizes.results.find((x) =>
-          x.name === "peer: ky" && x.style === r.style
-        );
+        const ky = sizeOf(data, "peer: ky", r.style);
         return [
           r.name,
           styleLabel(r.style),
