@@ -89,6 +89,49 @@ describe("bundles hold only what the app calls", () => {
     assert.ok(modules.some((m) => m.endsWith("manifest/_yaml_writer.ts")), "writes workflow YAML");
   });
 
+  it("the quickstart with function imports bundles only the resources it calls; on AegisClient, every one", async () => {
+    const calls = `
+      const manifest = new AgentManifestBuilder("a", "python", "3.11").withInstruction("x").build();`;
+    const functions = await modulesOf(`
+      import { AgentManifestBuilder } from "./mod.ts";
+      import { AegisCore, clientCredentials, deployAgent, startExecution, streamExecution }
+        from "./client/mod.ts";
+      const core = new AegisCore({ baseUrl: "https://aegis.example", auth: clientCredentials({
+        keycloakUrl: "https://k", realm: "r", clientId: "c", clientSecret: "s" }) });
+      ${calls}
+      const { agent_id } = await deployAgent(core, manifest);
+      const { execution_id } = await startExecution(core, agent_id, "go");
+      for await (const event of await streamExecution(core, execution_id)) console.log(event);
+    `);
+    const client = await modulesOf(`
+      import { AegisClient, AgentManifestBuilder } from "./mod.ts";
+      const client = new AegisClient({ baseUrl: "https://aegis.example", keycloakUrl: "https://k",
+        realm: "r", clientId: "c", clientSecret: "s" });
+      ${calls}
+      const { agent_id } = await client.deployAgent(manifest);
+      const { execution_id } = await client.startExecution(agent_id, "go");
+      for await (const event of await client.streamExecution(execution_id)) console.log(event);
+    `);
+    // Resource modules: the files of client/ that declare calls (not the core, ids or lookups).
+    const resources = (modules: string[]) =>
+      modules.filter((m) => /(^|\/)client\/[a-z][a-z_]*\.ts$/.test(m) && !m.endsWith("/mod.ts"))
+        .map((m) => m.slice(m.lastIndexOf("client/")));
+    assert.deepEqual(resources(functions).sort(), [
+      "client/agents.ts",
+      "client/events.ts",
+      "client/executions.ts",
+      "client/manifest_input.ts",
+    ]);
+    assert.deepEqual(holding(functions, ["manifest/workflow_validate.ts", ...HOOK_CODE]), []);
+    assert.equal(holding(functions, OAUTH_CODE).length, 1);
+    // The class carries every method, so every resource module and all it uses.
+    assert.ok(resources(client).length > 25, resources(client).join(", "));
+    assert.equal(
+      holding(client, ["manifest/workflow_validate.ts", ...HOOK_CODE]).length,
+      2,
+    );
+  });
+
   it("a SEAL-only app bundles no YAML or SSE parser, OAuth2 client or hook runner", async () => {
     const modules = await modulesOf(`
       import { SEALClient } from "./seal/mod.ts";

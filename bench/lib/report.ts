@@ -114,6 +114,8 @@ function sizeOf(data: BenchData, app: string, style: SizeRow["style"]): SizeRow 
 
 /** The app that makes one call and nothing else: the floor under every other app's size. */
 const ONE_CALL_APP = "one call (AegisCore + getExecution)";
+/** The README quickstart's calls as function imports: what the quickstart itself needs. */
+const QUICKSTART_FUNCTIONS_APP = "quickstart with function imports";
 /** Bundle targets (gzip, up front), by app; apps not listed are for information. */
 const SIZE_TARGETS: Record<string, number> = {
   "quickstart (@aegis/sdk)": 15 * KB,
@@ -317,13 +319,17 @@ function sizeVerdicts(data: BenchData): Verdict[] {
     if (limit === undefined) continue;
     const ky = sizeOf(data, "peer: ky", r.style);
     const oneCall = sizeOf(data, ONE_CALL_APP, r.style);
+    const functions = r.name.startsWith("quickstart")
+      ? sizeOf(data, QUICKSTART_FUNCTIONS_APP, r.style)
+      : undefined;
     const met = r.initial.gz <= limit;
     verdicts.push({
       metric: `Bundle: ${r.name}, ${styleLabel(r.style)}`,
       sdk: `${kb(r.initial.gz)} gz` +
         (r.lazy.gz ? ` + ${kb(r.lazy.gz)} lazy` : ""),
       peer: (ky ? `ky ${kb(ky.initial.gz)}` : "—") +
-        (oneCall ? `; one SDK call ${kb(oneCall.initial.gz)}` : ""),
+        (oneCall ? `; one SDK call ${kb(oneCall.initial.gz)}` : "") +
+        (functions ? `; with function imports ${kb(functions.initial.gz)}` : ""),
       ratio: ky ? `${f2(r.initial.gz / ky.initial.gz)}× ky` : "—",
       target: `≤ ${limit / KB} KB gz`,
       result: met
@@ -390,6 +396,29 @@ function missAnalysis(data: BenchData, missed: Verdict[]): string[] {
           } below that floor.`
           : "."),
     );
+    const quickstarts = (["wrangler", "vite", "deno"] as const).flatMap((style) => {
+      const needs = sizeOf(data, QUICKSTART_FUNCTIONS_APP, style);
+      const client = sizeOf(data, "quickstart (@aegis/sdk)", style);
+      return needs && client ? [{ style, needs, client }] : [];
+    });
+    const quickstartLimit = SIZE_TARGETS["quickstart (@aegis/sdk)"];
+    if (quickstarts.length > 0 && missedKind("Bundle: quickstart")) {
+      lines.push(
+        "- **The quickstart.** Written with function imports on a bare `AegisCore` (the same " +
+          "calls, OAuth2 client credentials and validated manifest, nothing else), it bundles " +
+          quickstarts.map(({ style, needs }) => `${kb(needs.initial.gz)} ${styleLabel(style)}`)
+            .join(", ") +
+          (quickstarts.every(({ needs }) => needs.initial.gz > quickstartLimit)
+            ? `: what it calls is above its ${quickstartLimit / KB} KB target already`
+            : "") +
+          ". On `AegisClient` it bundles " +
+          quickstarts.map(({ style, needs, client }) =>
+            `${kb(client.initial.gz - needs.initial.gz)} more ${styleLabel(style)}`
+          ).join(", ") +
+          ": a class keeps all its methods in a bundle, so every resource module and what " +
+          "they use (workflow validation, the hook runner) come with it.",
+      );
+    }
   }
   if (missedKind("Cold import")) {
     const all = sizeOf(data, "all exports", "vite");
@@ -699,7 +728,10 @@ export function renderReport(data: BenchData): string {
       "bundles: a bare `AegisCore` (the request pipeline and what it guarantees: timeouts, " +
       "retries, the redirect policy, bounded strict reads, typed errors, credentials from options " +
       "or the environment) and one function import; every other app is this plus what it uses, " +
-      "so no app can be smaller than it without giving one of those up.",
+      "so no app can be smaller than it without giving one of those up. " +
+      `"${QUICKSTART_FUNCTIONS_APP}" makes the quickstart's calls on a bare \`AegisCore\`: what ` +
+      "the quickstart itself needs, against which the quickstart rows show what `AegisClient` " +
+      "adds.",
     table(
       [
         "App",

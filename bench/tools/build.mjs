@@ -314,6 +314,7 @@ async function sizes(deno) {
   const entries = [
     ["quickstart (@aegis/sdk)", entry("quickstart_root.ts")],
     ["quickstart (@aegis/sdk/client)", entry("quickstart_client.ts")],
+    ["quickstart with function imports", entry("quickstart_functions.ts")],
     ["worker: start + stream", entry("worker_stream.ts")],
     ["SEAL only", entry("seal_only.ts")],
     ["one call (AegisCore + getExecution)", entry("one_call.ts")],
