@@ -114,11 +114,15 @@ function sizeOf(data: BenchData, app: string, style: SizeRow["style"]): SizeRow 
 
 /** The app that makes one call and nothing else: the floor under every other app's size. */
 const ONE_CALL_APP = "one call (AegisCore + getExecution)";
+/** The README quickstart as written: on `AegisClient`, from the root entry. */
+const QUICKSTART_APP = "quickstart (@aegis/sdk)";
 /** The README quickstart's calls as function imports: what the quickstart itself needs. */
 const QUICKSTART_FUNCTIONS_APP = "quickstart with function imports";
+/** Every way the run builds an app, in the order the report lists them. */
+const BUILD_STYLES: readonly SizeRow["style"][] = ["wrangler", "vite", "deno"];
 /** Bundle targets (gzip, up front), by app; apps not listed are for information. */
 const SIZE_TARGETS: Record<string, number> = {
-  "quickstart (@aegis/sdk)": 15 * KB,
+  [QUICKSTART_APP]: 15 * KB,
   "quickstart (@aegis/sdk/client)": 15 * KB,
   "SEAL only": 15 * KB,
   "worker: start + stream": 5 * KB,
@@ -380,7 +384,7 @@ function missAnalysis(data: BenchData, missed: Verdict[]): string[] {
     );
   }
   if (missedKind("Bundle:") && data.sizes.results.some((r) => r.name === ONE_CALL_APP)) {
-    const floors = (["wrangler", "vite", "deno"] as const)
+    const floors = BUILD_STYLES
       .map((style) => sizeOf(data, ONE_CALL_APP, style))
       .filter((r) => r !== undefined);
     const below = Object.entries(SIZE_TARGETS).filter(([, limit]) =>
@@ -396,20 +400,22 @@ function missAnalysis(data: BenchData, missed: Verdict[]): string[] {
           } below that floor.`
           : "."),
     );
-    const quickstarts = (["wrangler", "vite", "deno"] as const).flatMap((style) => {
+  }
+  if (missedKind("Bundle: quickstart")) {
+    const quickstarts = BUILD_STYLES.flatMap((style) => {
       const needs = sizeOf(data, QUICKSTART_FUNCTIONS_APP, style);
-      const client = sizeOf(data, "quickstart (@aegis/sdk)", style);
+      const client = sizeOf(data, QUICKSTART_APP, style);
       return needs && client ? [{ style, needs, client }] : [];
     });
-    const quickstartLimit = SIZE_TARGETS["quickstart (@aegis/sdk)"];
-    if (quickstarts.length > 0 && missedKind("Bundle: quickstart")) {
+    const limit = SIZE_TARGETS[QUICKSTART_APP];
+    if (quickstarts.length > 0) {
       lines.push(
         "- **The quickstart.** Written with function imports on a bare `AegisCore` (the same " +
           "calls, OAuth2 client credentials and validated manifest, nothing else), it bundles " +
           quickstarts.map(({ style, needs }) => `${kb(needs.initial.gz)} ${styleLabel(style)}`)
             .join(", ") +
-          (quickstarts.every(({ needs }) => needs.initial.gz > quickstartLimit)
-            ? `: what it calls is above its ${quickstartLimit / KB} KB target already`
+          (quickstarts.every(({ needs }) => needs.initial.gz > limit)
+            ? `: what it calls is above its ${limit / KB} KB target already`
             : "") +
           ". On `AegisClient` it bundles " +
           quickstarts.map(({ style, needs, client }) =>
