@@ -199,14 +199,63 @@ async function available(runtime: RuntimeName): Promise<boolean> {
   return true;
 }
 
+/**
+ * The root entry's code loaded in simpler ways, to tell what its cold import time is made of:
+ * tsc's output without its comments (whitespace goes too; names and module structure stay), and
+ * all of it as one module. Neither is shipped.
+ */
+async function coldImportVariants(): Promise<
+  { uncommented: string; oneModule: string }
+> {
+  const dir = `${cacheDir}/cold`;
+  await Deno.remove(dir, { recursive: true }).catch(() => {});
+  const esbuild = `${rootDir}/node_modules/.bin/esbuild`;
+  const modules: string[] = [];
+  for await (const path of walkJs(modulesDir)) modules.push(path);
+  const uncommented = `${dir}/uncommented`;
+  await exec(esbuild, [
+    ...modules,
+    "--minify-whitespace",
+    `--outbase=${modulesDir}`,
+    `--outdir=${uncommented}`,
+    "--log-level=warning",
+  ]);
+  const oneModule = `${dir}/one_module.mjs`;
+  await exec(esbuild, [
+    `${modulesDir}/mod.js`,
+    "--bundle",
+    "--format=esm",
+    "--platform=neutral",
+    "--packages=external",
+    "--minify-whitespace",
+    `--outfile=${oneModule}`,
+    "--log-level=warning",
+  ]);
+  return { uncommented, oneModule };
+}
+
+async function* walkJs(dir: string): AsyncGenerator<string> {
+  for await (const entry of Deno.readDir(dir)) {
+    const path = `${dir}/${entry.name}`;
+    if (entry.isDirectory) yield* walkJs(path);
+    else if (entry.name.endsWith(".js")) yield path;
+  }
+}
+
 async function coldImports(runtimes: RuntimeName[]): Promise<ColdImport[]> {
   const runs = quick ? 2 : 9;
   // The probe lives next to the built package, so that Node and Bun resolve `@aegis/sdk` to it
   // (and the peers to bench/node_modules) exactly as an app's import would.
   const probe = `${cacheDir}/cold_import.mjs`;
   await Deno.copyFile(`${benchDir}/tools/cold_import.mjs`, probe);
+  const variants = await coldImportVariants();
   const targets: Array<
-    { runtime: RuntimeName; name: string; specifier: string }
+    {
+      runtime: RuntimeName;
+      name: string;
+      specifier: string;
+      breakdown?: ColdImport["breakdown"];
+    }
   > = [];
   for (const runtime of runtimes) {
     const deno = runtime === "deno";
@@ -217,6 +266,28 @@ async function coldImports(runtimes: RuntimeName[]): Promise<ColdImport[]> {
           ? "sdk (@aegis/sdk, JSR source)"
           : "sdk (@aegis/sdk, npm package)",
         specifier: deno ? `file://${rootDir}/mod.ts` : "@aegis/sdk",
+      },
+      ...(deno
+        ? [
+          {
+            runtime,
+            name: "the same modules as JavaScript (tsc)",
+            specifier: `file://${modulesDir}/mod.js`,
+            breakdown: "javascript" as const,
+          },
+          {
+            runtime,
+            name: "the same JavaScript without comments",
+            specifier: `file://${variants.uncommented}/mod.js`,
+            breakdown: "uncommented" as const,
+          },
+        ]
+        : []),
+      {
+        runtime,
+        name: "the same code as one module, without comments",
+        specifier: `file://${variants.oneModule}`,
+        breakdown: "one module",
       },
       { runtime, name: "ky", specifier: deno ? "npm:ky@1.14.3" : "ky" },
       {
@@ -246,6 +317,7 @@ async function coldImports(runtimes: RuntimeName[]): Promise<ColdImport[]> {
   return targets.map((target, i) => ({
     runtime: target.runtime,
     name: target.name,
+    ...(target.breakdown ? { breakdown: target.breakdown } : {}),
     runs,
     importMs: median(importMs[i]),
     processMs: median(processMs[i]),

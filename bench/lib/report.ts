@@ -64,6 +64,12 @@ interface SizeRow {
 export interface ColdImport {
   runtime: RuntimeName;
   name: string;
+  /**
+   * Set on rows that load the SDK's code in a simpler way than users get it, to tell what the
+   * import time is made of: tsc's JavaScript modules (Deno), the same without comments (Deno),
+   * all of it as one module without comments.
+   */
+  breakdown?: "javascript" | "uncommented" | "one module";
   runs: number;
   importMs: number;
   processMs: number;
@@ -294,7 +300,7 @@ function coldImportVerdicts(data: BenchData): Verdict[] {
   const verdicts: Verdict[] = [];
   for (const runtime of new Set(data.coldImports.map((c) => c.runtime))) {
     const rows = data.coldImports.filter((c) => c.runtime === runtime);
-    const sdk = rows.find((c) => c.name.startsWith("sdk"));
+    const sdk = rows.find((c) => c.breakdown === undefined && c.name.startsWith("sdk"));
     const ky = rows.find((c) => c.name === "ky");
     const openai = rows.find((c) => c.name === "openai");
     if (!sdk || !ky) continue;
@@ -314,6 +320,38 @@ function coldImportVerdicts(data: BenchData): Verdict[] {
     });
   }
   return verdicts;
+}
+
+/**
+ * What one runtime's cold import of the root entry is made of, from the rows that load the same
+ * code in simpler ways; undefined without them.
+ */
+function coldImportBreakdown(data: BenchData, runtime: RuntimeName): string | undefined {
+  const rows = data.coldImports.filter((c) => c.runtime === runtime);
+  const ms = (breakdown: ColdImport["breakdown"]) =>
+    rows.find((c) => c.breakdown === breakdown)?.importMs;
+  const sdk = rows.find((c) => c.breakdown === undefined && c.name.startsWith("sdk"))?.importMs;
+  const ky = rows.find((c) => c.name === "ky")?.importMs;
+  const oneModule = ms("one module");
+  if (sdk === undefined || ky === undefined || oneModule === undefined) return undefined;
+  const label = RUNTIME_LABEL[runtime];
+  const floor = oneModule <= ky
+    ? `as one module without comments it loads in ${f1(oneModule)} ms, ` +
+      `${f1(ky - oneModule)} ms less than ky: what misses is how the code is loaded, not how ` +
+      "much of it there is"
+    : `as one module without comments it still takes ${f1(oneModule)} ms ` +
+      `(${f2(oneModule / ky)}× ky): the amount of code is the floor`;
+  const javascript = ms("javascript");
+  const uncommented = ms("uncommented");
+  if (javascript === undefined || uncommented === undefined) {
+    return `On ${label} the package takes ${f1(sdk)} ms, and ${floor}.`;
+  }
+  return `On ${label} (${f1(sdk)} ms, ky ${f1(ky)} ms): Deno transpiles a TypeScript module ` +
+    "and loads it with its comments and an inline source map that holds the whole source, " +
+    `which costs ${f1(sdk - javascript)} ms against the same modules as JavaScript ` +
+    `(${f1(javascript)} ms, as any JSR package published as TypeScript pays); the comments ` +
+    `cost ${f1(javascript - uncommented)} ms more (${f1(uncommented)} ms without them), the ` +
+    `number of modules ${f1(uncommented - oneModule)} ms, and ${floor}.`;
 }
 
 function sizeVerdicts(data: BenchData): Verdict[] {
@@ -429,16 +467,23 @@ function missAnalysis(data: BenchData, missed: Verdict[]): string[] {
   if (missedKind("Cold import")) {
     const all = sizeOf(data, "all exports", "vite");
     const ky = sizeOf(data, "peer: ky", "vite");
-    if (all && ky) {
-      lines.push(
-        "- **Cold import.** The root entry exports everything (client, manifests, SEAL, " +
-          `bootstrap): ${kb(all.initial.raw)} of minified code against ky's ` +
-          `${kb(ky.initial.raw)} (${f1(all.initial.raw / ky.initial.raw)}×). Import time follows ` +
-          "the amount of code on Deno and Bun (one module or a hundred makes little " +
-          "difference), so the narrower entries (`@aegis/sdk/client`, `/seal`, `/manifest`) " +
-          "load faster.",
-      );
-    }
+    const code = all && ky
+      ? `${kb(all.initial.raw)} of minified code against ky's ${kb(ky.initial.raw)} ` +
+        `(${f1(all.initial.raw / ky.initial.raw)}×)`
+      : "all of its code";
+    const breakdowns = coldImportVerdicts(data).filter((v) => !v.met).flatMap((v) => {
+      const runtime = (Object.keys(RUNTIME_LABEL) as RuntimeName[]).find((r) =>
+        v.metric.endsWith(`(${RUNTIME_LABEL[r]})`)
+      )!;
+      const breakdown = coldImportBreakdown(data, runtime);
+      return breakdown ? [breakdown] : [];
+    });
+    lines.push(
+      `- **Cold import.** The root entry exports everything (client, manifests, SEAL, bootstrap): ${code}. ` +
+        "The narrower entries (`@aegis/sdk/client`, `/seal`, `/manifest`) load less. " +
+        "The same code loaded in simpler ways (rows below the SDK's in the cold import table) " +
+        "tells what the time is made of. " + breakdowns.join(" "),
+    );
   }
   return lines;
 }
@@ -789,7 +834,10 @@ export function renderReport(data: BenchData): string {
       'inside the process; "process" is the whole process wall time including runtime start-up. ' +
       'On Node and Bun the SDK is the built npm package (`import("@aegis/sdk")`, with its ' +
       "`yaml` dependency); on Deno it is the TypeScript source of `mod.ts` (cached transpile), as " +
-      "a JSR import loads it.",
+      "a JSR import loads it. The rows after the SDK's load the same code in simpler ways, to tell " +
+      "what its time is made of (none of them is shipped): on Deno, tsc's JavaScript modules, then " +
+      "the same without comments; on every runtime, all of it as one module without comments " +
+      "(esbuild, whitespace and comments removed, names kept).",
     table(
       ["Runtime", "Module", "Runs", "Import ms", "÷ ky", "Process ms"],
       data.coldImports.map((c) => {
