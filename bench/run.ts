@@ -254,7 +254,7 @@ async function coldImports(runtimes: RuntimeName[]): Promise<ColdImport[]> {
       runtime: RuntimeName;
       name: string;
       specifier: string;
-      breakdown?: ColdImport["breakdown"];
+      variant?: ColdImport["variant"];
     }
   > = [];
   for (const runtime of runtimes) {
@@ -267,19 +267,25 @@ async function coldImports(runtimes: RuntimeName[]): Promise<ColdImport[]> {
           : "sdk (@aegis/sdk, npm package)",
         specifier: deno ? `file://${rootDir}/mod.ts` : "@aegis/sdk",
       },
+      {
+        runtime,
+        name: "sdk client entry (@aegis/sdk/client)",
+        specifier: deno ? `file://${rootDir}/client/mod.ts` : "@aegis/sdk/client",
+        variant: "client entry",
+      },
       ...(deno
         ? [
           {
             runtime,
             name: "the same modules as JavaScript (tsc)",
             specifier: `file://${modulesDir}/mod.js`,
-            breakdown: "javascript" as const,
+            variant: "javascript" as const,
           },
           {
             runtime,
             name: "the same JavaScript without comments",
             specifier: `file://${variants.uncommented}/mod.js`,
-            breakdown: "uncommented" as const,
+            variant: "uncommented" as const,
           },
         ]
         : []),
@@ -287,7 +293,7 @@ async function coldImports(runtimes: RuntimeName[]): Promise<ColdImport[]> {
         runtime,
         name: "the same code as one module, without comments",
         specifier: `file://${variants.oneModule}`,
-        breakdown: "one module",
+        variant: "one module",
       },
       { runtime, name: "ky", specifier: deno ? "npm:ky@1.14.3" : "ky" },
       {
@@ -317,7 +323,7 @@ async function coldImports(runtimes: RuntimeName[]): Promise<ColdImport[]> {
   return targets.map((target, i) => ({
     runtime: target.runtime,
     name: target.name,
-    ...(target.breakdown ? { breakdown: target.breakdown } : {}),
+    ...(target.variant ? { variant: target.variant } : {}),
     runs,
     importMs: median(importMs[i]),
     processMs: median(processMs[i]),
