@@ -177,7 +177,13 @@ const STYLES = {
  * `nodeModules` holds the `@aegis/sdk` the app is built against: the package (sizes), or tsc's
  * module-per-file output, whose metafile tells which source modules the bytes come from.
  */
-async function measure(name, entry, style, nodeModules = packageNodeModules) {
+async function measure(
+  name,
+  entry,
+  style,
+  nodeModules = packageNodeModules,
+  keepNames = STYLES[style].keepNames,
+) {
   const options = STYLES[style];
   const splitting = options.splitting;
   const outdir = mkdtempSync(join(tmpdir(), "aegis-bench-size-"));
@@ -188,7 +194,7 @@ async function measure(name, entry, style, nodeModules = packageNodeModules) {
       bundle: true,
       minify: true,
       splitting,
-      keepNames: options.keepNames,
+      keepNames,
       conditions: options.conditions,
       format: "esm",
       platform: "browser",
@@ -330,6 +336,11 @@ async function sizes(deno) {
       const result = await measure(name, file, style);
       // The package's inputs are its bundled chunks: name the source modules instead.
       result.top = (await measure(name, file, style, modulesNodeModules)).top;
+      // What keeping names (Wrangler's default: a `__name()` call per function) adds.
+      if (STYLES[style].keepNames) {
+        result.withoutKeepNames =
+          (await measure(name, file, style, packageNodeModules, false)).initial;
+      }
       results.push(result);
     }
     if (deno !== undefined) results.push(denoBundle(name, file, deno));
