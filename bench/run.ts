@@ -220,6 +220,9 @@ async function coldImportVariants(): Promise<
     `--outdir=${uncommented}`,
     "--log-level=warning",
   ]);
+  // Its package.json says the `.js` files are ES modules, as the package's does: without one,
+  // Deno inspects each file to tell whether it is CommonJS, which would be timed too.
+  await Deno.copyFile(`${modulesDir}/package.json`, `${uncommented}/package.json`);
   const oneModule = `${dir}/one_module.mjs`;
   await exec(esbuild, [
     `${modulesDir}/mod.js`,
