@@ -299,18 +299,41 @@ function overheadVerdicts(data: BenchData): Verdict[] {
   });
 }
 
+/**
+ * One runtime's cold-import row: "sdk" is the root entry's (the verdict's), "ky" and "openai" the
+ * peers', a variant the row that loads the SDK that way.
+ */
+function coldImportRow(
+  data: BenchData,
+  runtime: RuntimeName,
+  row: "sdk" | "ky" | "openai" | NonNullable<ColdImport["variant"]>,
+): ColdImport | undefined {
+  return data.coldImports.find((c) =>
+    c.runtime === runtime &&
+    (row === "sdk"
+      ? c.variant === undefined && c.name.startsWith("sdk")
+      : row === "ky" || row === "openai"
+      ? c.name === row
+      : c.variant === row)
+  );
+}
+
+/** The metric of a runtime's cold-import verdict. */
+function coldImportMetric(runtime: RuntimeName): string {
+  return `Cold import of the root entry (${RUNTIME_LABEL[runtime]})`;
+}
+
 function coldImportVerdicts(data: BenchData): Verdict[] {
   const verdicts: Verdict[] = [];
   for (const runtime of new Set(data.coldImports.map((c) => c.runtime))) {
-    const rows = data.coldImports.filter((c) => c.runtime === runtime);
-    const sdk = rows.find((c) => c.variant === undefined && c.name.startsWith("sdk"));
-    const ky = rows.find((c) => c.name === "ky");
-    const openai = rows.find((c) => c.name === "openai");
+    const sdk = coldImportRow(data, runtime, "sdk");
+    const ky = coldImportRow(data, runtime, "ky");
+    const openai = coldImportRow(data, runtime, "openai");
     if (!sdk || !ky) continue;
     const ratio = sdk.importMs / ky.importMs;
     const met = ratio <= 1;
     verdicts.push({
-      metric: `Cold import of the root entry (${RUNTIME_LABEL[runtime]})`,
+      metric: coldImportMetric(runtime),
       sdk: `${f1(sdk.importMs)} ms`,
       peer: `ky ${f1(ky.importMs)} ms` +
         (openai ? `, openai ${f1(openai.importMs)} ms` : ""),
@@ -330,11 +353,10 @@ function coldImportVerdicts(data: BenchData): Verdict[] {
  * code in simpler ways; undefined without them.
  */
 function coldImportBreakdown(data: BenchData, runtime: RuntimeName): string | undefined {
-  const rows = data.coldImports.filter((c) => c.runtime === runtime);
-  const ms = (variant: ColdImport["variant"]) =>
-    rows.find((c) => c.variant === variant)?.importMs;
-  const sdk = ms(undefined);
-  const ky = rows.find((c) => c.name === "ky")?.importMs;
+  const ms = (row: Parameters<typeof coldImportRow>[2]) =>
+    coldImportRow(data, runtime, row)?.importMs;
+  const sdk = ms("sdk");
+  const ky = ms("ky");
   const oneModule = ms("one module");
   if (sdk === undefined || ky === undefined || oneModule === undefined) return undefined;
   const label = RUNTIME_LABEL[runtime];
@@ -494,18 +516,16 @@ function missAnalysis(data: BenchData, missed: Verdict[]): string[] {
       ? `${kb(all.initial.raw)} of minified code against ky's ${kb(ky.initial.raw)} ` +
         `(${f1(all.initial.raw / ky.initial.raw)}×)`
       : "all of its code";
-    const breakdowns = coldImportVerdicts(data).filter((v) => !v.met).flatMap((v) => {
-      const runtime = (Object.keys(RUNTIME_LABEL) as RuntimeName[]).find((r) =>
-        v.metric.endsWith(`(${RUNTIME_LABEL[r]})`)
-      )!;
-      const breakdown = coldImportBreakdown(data, runtime);
-      return breakdown ? [breakdown] : [];
-    });
+    const breakdowns = [...new Set(data.coldImports.map((c) => c.runtime))]
+      .filter((runtime) => missed.some((v) => v.metric === coldImportMetric(runtime)))
+      .flatMap((runtime) => coldImportBreakdown(data, runtime) ?? []);
     lines.push(
       `- **Cold import.** The root entry exports everything (client, manifests, SEAL, bootstrap): ${code}. ` +
-        "The narrower entries (`@aegis/sdk/client`, `/seal`, `/manifest`) load less. " +
-        "The same code loaded in simpler ways (rows after the client entry's in the cold import " +
-        "table) tells what the time is made of. " + breakdowns.join(" "),
+        "The narrower entries (`@aegis/sdk/client`, `/seal`, `/manifest`) load less." +
+        (breakdowns.length
+          ? " The same code loaded in simpler ways (rows after the client entry's in the cold " +
+            "import table) tells what the time is made of. " + breakdowns.join(" ")
+          : ""),
     );
   }
   return lines;
@@ -865,9 +885,7 @@ export function renderReport(data: BenchData): string {
     table(
       ["Runtime", "Module", "Runs", "Import ms", "÷ ky", "Process ms"],
       data.coldImports.map((c) => {
-        const ky = data.coldImports.find((x) =>
-          x.runtime === c.runtime && x.name === "ky"
-        );
+        const ky = coldImportRow(data, c.runtime, "ky");
         return [
           RUNTIME_LABEL[c.runtime],
           c.name,
