@@ -14,7 +14,7 @@
 import { median } from "./lib/measure.ts";
 import { renderReport } from "./lib/report.ts";
 import type { BenchData, ColdImport, RuntimeName } from "./lib/report.ts";
-import { bundleEntryPoints } from "../scripts/npm_bundle.ts";
+import { bundleEntryPoints, modulePaths } from "../scripts/npm_bundle.ts";
 import {
   NPM_TSC_OPTIONS,
   npmEntryModules,
@@ -210,8 +210,7 @@ async function coldImportVariants(): Promise<
   const dir = `${cacheDir}/cold`;
   await Deno.remove(dir, { recursive: true }).catch(() => {});
   const esbuild = `${rootDir}/node_modules/.bin/esbuild`;
-  const modules: string[] = [];
-  for await (const path of walkJs(modulesDir)) modules.push(path);
+  const modules = await Array.fromAsync(modulePaths(modulesDir));
   const uncommented = `${dir}/uncommented`;
   await exec(esbuild, [
     ...modules,
@@ -235,14 +234,6 @@ async function coldImportVariants(): Promise<
     "--log-level=warning",
   ]);
   return { uncommented, oneModule };
-}
-
-async function* walkJs(dir: string): AsyncGenerator<string> {
-  for await (const entry of Deno.readDir(dir)) {
-    const path = `${dir}/${entry.name}`;
-    if (entry.isDirectory) yield* walkJs(path);
-    else if (entry.name.endsWith(".js")) yield path;
-  }
 }
 
 async function coldImports(runtimes: RuntimeName[]): Promise<ColdImport[]> {
