@@ -3,7 +3,8 @@
  * one ES module per entry point: `scripts/npm_bundle.ts`), then proves it works
  * the way an npm user gets it: packs the tarball, lints it with publint and
  * @arethetypeswrong/cli, installs it into a scratch project outside the repository and runs the
- * smoke tests of `tests/npm/` there on Node, through `import` and `require`, and compiles
+ * smoke tests of `tests/npm/` there on Node, through `import` and `require`, and on Deno as
+ * `npm:@aegis/sdk` (type-checked against the package's declarations), and compiles
  * TypeScript consumer projects against it (ESM with `lib: ["es2022", "dom"]` and no
  * `@types/node`, CommonJS with `module: node16`) with the oldest supported TypeScript
  * ({@link MIN_TYPESCRIPT}) and the newest.
@@ -222,7 +223,14 @@ if (smoke) {
       `${scratch}/package.json`,
       JSON.stringify({ name: "aegis-npm-smoke", private: true, type: "module" }, null, 2),
     );
-    for (const file of ["no_peers.mjs", "smoke_esm.mjs", "smoke_cjs.cjs", "typescript.mjs"]) {
+    const files = [
+      "no_peers.mjs",
+      "smoke_esm.mjs",
+      "smoke_cjs.cjs",
+      "typescript.mjs",
+      "smoke_deno.ts",
+    ];
+    for (const file of files) {
       await Deno.copyFile(`${rootPath}tests/npm/${file}`, `${scratch}/${file}`);
     }
     const npmInstall = ["install", "--no-audit", "--no-fund", "--prefer-offline"];
@@ -245,6 +253,26 @@ if (smoke) {
       "smoke tests passed",
       () => nodeTest("smoke", ["smoke_esm.mjs", "smoke_cjs.cjs", "typescript.mjs"]),
     );
+    // The same package as Deno users get it from `npm:@aegis/sdk`: smoke_esm.mjs unchanged
+    // (unchecked: its `node:` imports would need @types/node in the project), and
+    // smoke_deno.ts type-checked against the package's declarations.
+    await step("smoke tests passed on Deno", async () => {
+      for (
+        const [label, testArgs] of [
+          ["deno-esm", ["--no-check", "smoke_esm.mjs"]],
+          ["deno-types", ["smoke_deno.ts"]],
+        ]
+      ) {
+        const junit = junitDir ? `${await Deno.realPath(junitDir)}/junit-npm-${label}.xml` : "";
+        const output = await run(
+          Deno.execPath(),
+          ["test", "-A", ...(junit ? [`--junit-path=${junit}`] : []), ...testArgs],
+          scratch,
+        );
+        if (junit) reports.push(junit);
+        console.log(`build_npm: ${label}: ${/^ok \| .*$/m.exec(output)?.[0] ?? output.trim()}`);
+      }
+    });
   } finally {
     await Deno.remove(scratch, { recursive: true });
   }
