@@ -281,6 +281,12 @@ async function coldImports(runtimes: RuntimeName[]): Promise<ColdImport[]> {
             specifier: `file://${variants.uncommented}/mod.js`,
             variant: "uncommented" as const,
           },
+          {
+            runtime,
+            name: "the npm package (npm:@aegis/sdk)",
+            specifier: `file://${packageDir}/mod.js`,
+            variant: "npm package" as const,
+          },
         ]
         : []),
       {

@@ -70,9 +70,10 @@ export interface ColdImport {
    * Unset on the root entry's row (the verdict's). "client entry" is the narrower
    * `@aegis/sdk/client`; the others load the root entry's code in a simpler way than users get
    * it, to tell what its import time is made of: tsc's JavaScript modules (Deno), the same
-   * without comments (Deno), all of it as one module without comments.
+   * without comments (Deno), all of it as one module without comments. "npm package" (Deno) is
+   * the built npm package, which Deno users get by importing `npm:@aegis/sdk`.
    */
-  variant?: "client entry" | "javascript" | "uncommented" | "one module";
+  variant?: "client entry" | "javascript" | "uncommented" | "npm package" | "one module";
   runs: number;
   importMs: number;
   processMs: number;
@@ -381,7 +382,18 @@ function coldImportBreakdown(data: BenchData, runtime: RuntimeName): string | un
     `modules as JavaScript (${f1(javascript)} ms), as it does any package published to JSR as ` +
     `TypeScript. The comments cost ${cost(javascript - uncommented)} more ` +
     `(${f1(uncommented)} ms without them), the number of modules ` +
-    `${cost(uncommented - oneModule)}, and ${floor}.`;
+    `${cost(uncommented - oneModule)}, and ${floor}.` + npmPackageOnDeno(ms("npm package"), ky);
+}
+
+/** What Deno users get from the npm package instead of the JSR sources. */
+function npmPackageOnDeno(npm: number | undefined, ky: number): string {
+  if (npm === undefined) return "";
+  const against = npm <= ky
+    ? `${f1(ky - npm)} ms less than ky`
+    : `${f2(npm / ky)}× ky`;
+  return ` Deno users who import the npm package (\`npm:@aegis/sdk\`: the same code bundled ` +
+    `as JavaScript into a few modules, types from its \`.d.ts\` files) wait ${f1(npm)} ms ` +
+    `(${against}).`;
 }
 
 function sizeVerdicts(data: BenchData): Verdict[] {
@@ -879,9 +891,10 @@ export function renderReport(data: BenchData): string {
       "`yaml` dependency); on Deno it is the TypeScript source of `mod.ts` (cached transpile), as " +
       "a JSR import loads it. The client entry row imports the narrower `@aegis/sdk/client` " +
       "instead. The rows after it load the root entry's code in simpler ways, to tell " +
-      "what its time is made of (none of them is shipped): on Deno, tsc's JavaScript modules, then " +
-      "the same without comments; on every runtime, all of it as one module without comments " +
-      "(esbuild, whitespace and comments removed, names kept).",
+      "what its time is made of: on Deno, tsc's JavaScript modules, then the same without " +
+      "comments, then the npm package (what Deno users get from `npm:@aegis/sdk`, loaded from " +
+      "its files); on every runtime, all of it as one module without comments (esbuild, " +
+      "whitespace and comments removed, names kept). Of these, only the npm package is shipped.",
     table(
       ["Runtime", "Module", "Runs", "Import ms", "÷ ky", "Process ms"],
       data.coldImports.map((c) => {
