@@ -2,8 +2,9 @@
  * Runs every benchmark side by side with its peers and writes `BENCHMARKS.md` (and the raw
  * numbers to `bench/results/latest.json`). `deno task bench`; `--quick` for a smoke run that
  * writes `bench/results/quick.md` instead. Peers and tools come from `bench/package.json`
- * (installed with `npm ci` on first use); Bun is `bench/node_modules/.bin/bun`, Node 24 is
- * `.tools/node24` when present (as CI installs it).
+ * (installed with `npm ci` when bench/node_modules lacks one of them at its locked version);
+ * Bun is `bench/node_modules/.bin/bun`, Node 24 is `.tools/node24` when present (as CI
+ * installs it).
  *
  * What is measured is what users get: on Deno the TypeScript sources as JSR serves them; on Node
  * and Bun the npm package, built here with `tsc` exactly as `scripts/build_npm.ts` builds it.
@@ -148,6 +149,7 @@ async function peerVersions(): Promise<Record<string, string>> {
       "@noble/curves",
       "canonicalize",
       "esbuild",
+      "vite",
       "yaml",
     ]
   ) {
@@ -359,8 +361,24 @@ async function startServer(): Promise<
   };
 }
 
+/**
+ * Whether bench/node_modules holds every package of bench/package.json at its locked version
+ * (npm's record of what it installed), so that a tool added later gets installed too.
+ */
+async function benchInstalled(): Promise<boolean> {
+  const read = async (path: string) => JSON.parse(await Deno.readTextFile(path));
+  const installed = await read(`${benchDir}/node_modules/.package-lock.json`).catch(() => null);
+  if (installed === null) return false;
+  const lock = await read(`${benchDir}/package-lock.json`);
+  const manifest = await read(`${benchDir}/package.json`);
+  return Object.keys(manifest.devDependencies ?? {}).every((name) =>
+    installed.packages?.[`node_modules/${name}`]?.version ===
+      lock.packages?.[`node_modules/${name}`]?.version
+  );
+}
+
 const started = performance.now();
-if (!(await exists(`${benchDir}/node_modules/.package-lock.json`))) {
+if (!(await benchInstalled())) {
   log("installing bench/package.json (npm ci)");
   await exec("npm", ["ci", "--no-audit", "--no-fund"], { cwd: benchDir });
 }

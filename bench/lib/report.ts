@@ -100,7 +100,7 @@ export interface BenchData {
   overhead: OverheadRun[];
   socket: SocketRun[];
   crypto: CryptoRun[];
-  sizes: { esbuild: string; results: SizeRow[] };
+  sizes: { esbuild: string; vite?: string; results: SizeRow[] };
   coldImports: ColdImport[];
   seconds: number;
 }
@@ -429,7 +429,7 @@ function styleLabel(style: SizeRow["style"]): string {
   return style === "wrangler"
     ? "Wrangler-style (one file)"
     : style === "vite"
-    ? "Vite-style (up front)"
+    ? "Vite (up front)"
     : "deno bundle (JSR sources)";
 }
 
@@ -585,7 +585,7 @@ export function renderReport(data: BenchData): string {
       ],
       ...runtimeRows,
       [
-        "Peers",
+        "Peers and tools",
         Object.entries(data.peers).map(([k, v]) => `${k} ${v}`).join(", "),
       ],
     ]),
@@ -812,13 +812,14 @@ export function renderReport(data: BenchData): string {
 
   push(
     "## Bundle size",
-    `esbuild ${data.sizes.esbuild}, minified, gzip -9; 1 KB = 1,024 B. Apps (\`bench/entries/\`) ` +
-      "import `@aegis/sdk…` like users and are bundled from the built npm package, or, for " +
-      "Deno, from the sources. " +
-      "**Wrangler-style**: one file, export conditions `workerd`, `worker`, `browser`, " +
-      "`keepNames` (as `wrangler deploy --minify` bundles a Worker). **Vite-style**: Vite's " +
-      "production build is Rollup, which is not installed here; esbuild with code splitting and " +
-      "Vite's conditions (`module`, `browser`, `production`) stands in for it. " +
+    "Minified, gzip -9; 1 KB = 1,024 B. Apps (`bench/entries/`) import `@aegis/sdk…` like " +
+      "users and are bundled from the built npm package, or, for Deno, from the sources. " +
+      `**Wrangler-style**: esbuild ${data.sizes.esbuild} (the bundler Wrangler runs) with ` +
+      "Wrangler's settings: one file, export conditions `workerd`, `worker`, `browser`, " +
+      "`keepNames` (as `wrangler deploy --minify` bundles a Worker). " +
+      `**Vite**: \`vite build\` (Vite ${data.sizes.vite ?? "?"}, Rolldown) with Vite's ` +
+      "production defaults (code splitting, minification, its export conditions), the app's " +
+      "module as the entry, whose exports are kept (as a Worker or library build keeps them). " +
       `**deno bundle**: \`deno bundle --minify --platform browser\` (Deno ${
         data.runtimes.deno?.split(" ")[0] ?? ""
       }) of the TypeScript sources as JSR serves them (\`@aegis/sdk/…\` mapped to them), ` +
