@@ -158,6 +158,35 @@ function closure(outputs, start, kinds) {
   return seen;
 }
 
+/** Raw and gzipped size of the files at `paths`, together. */
+function sizeOfFiles(paths) {
+  let raw = 0, gz = 0;
+  for (const path of paths) {
+    const bytes = readFileSync(path);
+    raw += bytes.length;
+    gz += gzipSync(bytes, { level: 9 }).length;
+  }
+  return { raw, gz };
+}
+
+/**
+ * One app's size row: `initial` and `lazy` are the output files loaded up front and through
+ * `import()`, the inputs the modules with bytes in each.
+ */
+function sizeResult(name, style, splitting, { initial, lazy, initialInputs, lazyInputs, top }) {
+  return {
+    name,
+    style,
+    splitting,
+    chunks: initial.length + lazy.length,
+    initial: sizeOfFiles(initial),
+    lazy: sizeOfFiles(lazy),
+    initialPackages: packagesOf(initialInputs),
+    lazyPackages: packagesOf(lazyInputs),
+    top,
+  };
+}
+
 /**
  * How Wrangler bundles a Worker: esbuild, one file, the `workerd`/`worker`/`browser` export
  * conditions, `keepNames` (Wrangler sets it), minified (`wrangler deploy --minify`). Checked
@@ -227,15 +256,6 @@ async function measure(
       ])]
         .filter((path) => !initial.has(path)),
     );
-    const sizeOf = (paths) => {
-      let raw = 0, gz = 0;
-      for (const path of paths) {
-        const bytes = readFileSync(resolve(path));
-        raw += bytes.length;
-        gz += gzipSync(bytes, { level: 9 }).length;
-      }
-      return { raw, gz };
-    };
     // Only what reached an output counts: the metafile's inputs also list tree-shaken files.
     const inputsOf = (paths) =>
       [...paths].flatMap((path) =>
@@ -250,17 +270,13 @@ async function measure(
       }))
       .sort((a, b) => b.bytes - a.bytes)
       .slice(0, 8);
-    return {
-      name,
-      style,
-      splitting,
-      chunks: initial.size + lazy.size,
-      initial: sizeOf(initial),
-      lazy: sizeOf(lazy),
-      initialPackages: packagesOf(inputsOf(initial).map(([path]) => path)),
-      lazyPackages: packagesOf(inputsOf(lazy).map(([path]) => path)),
+    return sizeResult(name, style, splitting, {
+      initial: [...initial].map((path) => resolve(path)),
+      lazy: [...lazy].map((path) => resolve(path)),
+      initialInputs: inputsOf(initial).map(([path]) => path),
+      lazyInputs: inputsOf(lazy).map(([path]) => path),
       top,
-    };
+    });
   } finally {
     rmSync(outdir, { recursive: true, force: true });
   }
@@ -316,15 +332,6 @@ async function viteBuild(name, entry, nodeModules = packageNodeModules) {
       [...reach([...initial].flatMap((f) => byName.get(f).dynamicImports), true)]
         .filter((f) => !initial.has(f)),
     );
-    const sizeOf = (fileNames) => {
-      let raw = 0, gz = 0;
-      for (const fileName of fileNames) {
-        const bytes = readFileSync(join(outDir, fileName));
-        raw += bytes.length;
-        gz += gzipSync(bytes, { level: 9 }).length;
-      }
-      return { raw, gz };
-    };
     // Modules as Rolldown reports them: real paths, each with the bytes it rendered before
     // minification.
     const modulesOf = (fileNames) =>
@@ -335,17 +342,13 @@ async function viteBuild(name, entry, nodeModules = packageNodeModules) {
       .map(([id, info]) => ({ path: relative(rootDir, id), bytes: info.renderedLength }))
       .sort((a, b) => b.bytes - a.bytes)
       .slice(0, 8);
-    return {
-      name,
-      style: "vite",
-      splitting: true,
-      chunks: initial.size + lazy.size,
-      initial: sizeOf(initial),
-      lazy: sizeOf(lazy),
-      initialPackages: packagesOf(modulesOf(initial).map(([id]) => id)),
-      lazyPackages: packagesOf(modulesOf(lazy).map(([id]) => id)),
+    return sizeResult(name, "vite", true, {
+      initial: [...initial].map((fileName) => join(outDir, fileName)),
+      lazy: [...lazy].map((fileName) => join(outDir, fileName)),
+      initialInputs: modulesOf(initial).map(([id]) => id),
+      lazyInputs: modulesOf(lazy).map(([id]) => id),
       top,
-    };
+    });
   } finally {
     rmSync(app, { recursive: true, force: true });
   }
