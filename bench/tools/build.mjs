@@ -1,5 +1,5 @@
 // Bundler front end for the benchmarks (run with Node from bench/node_modules):
-//   node bench/tools/build.mjs scripts <outdir> <entry.ts>...  bundle bench scripts for Node/Bun (esbuild)
+//   node bench/tools/build.mjs scripts <outdir> <entry.ts>...  bundle bench scripts for Node/Bun
 //   node bench/tools/build.mjs sizes [--deno=<deno binary>]     minified+gzip bundle sizes, JSON on stdout
 //     (each app bundled as Wrangler bundles it (esbuild), built by Vite, and with --deno bundled
 //     by `deno bundle` from the sources, as JSR serves them)
@@ -141,23 +141,6 @@ function packagesOf(inputs) {
   return [...names].sort();
 }
 
-/** Files reachable from `start` through imports of the given kinds (metafile output paths). */
-function closure(outputs, start, kinds) {
-  const seen = new Set();
-  const stack = [...start];
-  while (stack.length > 0) {
-    const path = stack.pop();
-    if (seen.has(path) || !outputs[path]) continue;
-    seen.add(path);
-    for (const imported of outputs[path].imports ?? []) {
-      if (kinds.includes(imported.kind) && !imported.external) {
-        stack.push(imported.path);
-      }
-    }
-  }
-  return seen;
-}
-
 /** Raw and gzipped size of the files at `paths`, together. */
 function sizeOfFiles(paths) {
   let raw = 0, gz = 0;
@@ -188,34 +171,16 @@ function sizeResult(name, style, splitting, { initial, lazy, initialInputs, lazy
 }
 
 /**
- * How Wrangler bundles a Worker: esbuild, one file, the `workerd`/`worker`/`browser` export
- * conditions, `keepNames` (Wrangler sets it), minified (`wrangler deploy --minify`). Checked
- * against wrangler 4.164.0 itself (`deploy --dry-run --minify`, Node 24): the same gzipped
- * sizes for every app, within the 0.1 KB of the Worker wrapper the check needed; Wrangler is
- * not installed for the benchmarks (it needs Node 22 or later and brings workerd). Vite apps
- * are built by Vite itself ({@link viteBuild}).
+ * An app as Wrangler bundles a Worker: esbuild, one file (an `import()` is bundled into it),
+ * the `workerd`/`worker`/`browser` export conditions, `keepNames` (Wrangler's default),
+ * minified (`wrangler deploy --minify`). Checked against wrangler 4.164.0 itself
+ * (`deploy --dry-run --minify`, Node 24): the same gzipped sizes for every app, within the
+ * 0.1 KB of the Worker wrapper the check needed; Wrangler is not installed for the benchmarks
+ * (it needs Node 22 or later and brings workerd). `nodeModules` holds the `@aegis/sdk` the app
+ * is built against: the package (sizes), or tsc's module-per-file output, whose metafile tells
+ * which source modules the bytes come from.
  */
-const STYLES = {
-  wrangler: {
-    splitting: false,
-    conditions: ["workerd", "worker", "browser"],
-    keepNames: true,
-  },
-};
-
-/**
- * `nodeModules` holds the `@aegis/sdk` the app is built against: the package (sizes), or tsc's
- * module-per-file output, whose metafile tells which source modules the bytes come from.
- */
-async function measure(
-  name,
-  entry,
-  style,
-  nodeModules = packageNodeModules,
-  keepNames = STYLES[style].keepNames,
-) {
-  const options = STYLES[style];
-  const splitting = options.splitting;
+async function wranglerBuild(name, entry, nodeModules = packageNodeModules, keepNames = true) {
   const outdir = mkdtempSync(join(tmpdir(), "aegis-bench-size-"));
   try {
     const result = await build({
@@ -223,9 +188,8 @@ async function measure(
       outdir,
       bundle: true,
       minify: true,
-      splitting,
       keepNames,
-      conditions: options.conditions,
+      conditions: ["workerd", "worker", "browser"],
       format: "esm",
       platform: "browser",
       target: "es2022",
@@ -234,47 +198,27 @@ async function measure(
       nodePaths: [nodeModules],
       plugins: [denoSpecifiers({ external: false })],
     });
-    const outputs = Object.fromEntries(
-      Object.entries(result.metafile.outputs).filter(([path]) =>
-        path.endsWith(".js")
-      ),
+    const outputs = Object.entries(result.metafile.outputs).filter(([path]) =>
+      path.endsWith(".js")
     );
-    const entryPath = Object.keys(outputs).find((path) =>
-      path.endsWith("/entry.js")
-    );
-    // What a page loads up front (entry + chunks it imports statically), and what it may load
-    // later through `import()`; chunks nothing reaches are ignored.
-    const initial = closure(outputs, [entryPath], ["import-statement"]);
-    const dynamicRoots = [...initial].flatMap((path) =>
-      (outputs[path].imports ?? []).filter((i) => i.kind === "dynamic-import")
-        .map((i) => i.path)
-    );
-    const lazy = new Set(
-      [...closure(outputs, dynamicRoots, [
-        "import-statement",
-        "dynamic-import",
-      ])]
-        .filter((path) => !initial.has(path)),
-    );
-    // Only what reached an output counts: the metafile's inputs also list tree-shaken files.
-    const inputsOf = (paths) =>
-      [...paths].flatMap((path) =>
-        Object.entries(outputs[path].inputs).filter(([, info]) =>
-          info.bytesInOutput > 0
-        )
-      );
-    const top = inputsOf(initial)
-      .map(([path, info]) => ({
-        path: relative(rootDir, resolve(path)),
+    if (outputs.length !== 1) {
+      throw new Error(`${name}: the Wrangler-style build wrote ${outputs.length} files, not one`);
+    }
+    const [[path, output]] = outputs;
+    // Only what reached the output counts: the metafile's inputs also list tree-shaken files.
+    const inputs = Object.entries(output.inputs).filter(([, info]) => info.bytesInOutput > 0);
+    const top = inputs
+      .map(([input, info]) => ({
+        path: relative(rootDir, resolve(input)),
         bytes: info.bytesInOutput,
       }))
       .sort((a, b) => b.bytes - a.bytes)
       .slice(0, 8);
-    return sizeResult(name, style, splitting, {
-      initial: [...initial].map((path) => resolve(path)),
-      lazy: [...lazy].map((path) => resolve(path)),
-      initialInputs: inputsOf(initial).map(([path]) => path),
-      lazyInputs: inputsOf(lazy).map(([path]) => path),
+    return sizeResult(name, "wrangler", false, {
+      initial: [resolve(path)],
+      lazy: [],
+      initialInputs: inputs.map(([input]) => input),
+      lazyInputs: [],
       top,
     });
   } finally {
@@ -287,16 +231,16 @@ async function measure(
  * splitting, minified, Vite's export conditions), the app's module as the entry. The entry's
  * exports are kept, as a Worker or library build keeps them (an app build would drop the
  * exports of the Worker and peer entries, and with them everything). The app is built from a
- * directory under bench/.cache whose node_modules holds the `@aegis/sdk` to build against, so
- * that the SDK resolves there and the peers and `yaml` from bench/node_modules.
+ * directory under bench/.cache whose node_modules holds the built package, so that the SDK
+ * resolves there and the peers and `yaml` from bench/node_modules.
  */
-async function viteBuild(name, entry, nodeModules = packageNodeModules) {
+async function viteBuild(name, entry) {
   const { build: vite } = await import("vite");
   const appsDir = join(benchDir, ".cache/vite");
   mkdirSync(appsDir, { recursive: true });
   const app = mkdtempSync(join(appsDir, "app-"));
   try {
-    symlinkSync(nodeModules, join(app, "node_modules"), "dir");
+    symlinkSync(packageNodeModules, join(app, "node_modules"), "dir");
     const main = join(app, "main.ts");
     copyFileSync(entry, main);
     const outDir = join(app, "dist");
@@ -332,22 +276,19 @@ async function viteBuild(name, entry, nodeModules = packageNodeModules) {
       [...reach([...initial].flatMap((f) => byName.get(f).dynamicImports), true)]
         .filter((f) => !initial.has(f)),
     );
-    // Modules as Rolldown reports them: real paths, each with the bytes it rendered before
-    // minification.
+    // Modules with bytes in the output, as Rolldown reports them (real paths).
     const modulesOf = (fileNames) =>
       [...fileNames].flatMap((f) =>
         Object.entries(byName.get(f).modules).filter(([, info]) => info.renderedLength > 0)
+          .map(([id]) => id)
       );
-    const top = modulesOf(initial)
-      .map(([id, info]) => ({ path: relative(rootDir, id), bytes: info.renderedLength }))
-      .sort((a, b) => b.bytes - a.bytes)
-      .slice(0, 8);
+    // Which source modules the bytes come from is reported for the Wrangler-style build only.
     return sizeResult(name, "vite", true, {
       initial: [...initial].map((fileName) => join(outDir, fileName)),
       lazy: [...lazy].map((fileName) => join(outDir, fileName)),
-      initialInputs: modulesOf(initial).map(([id]) => id),
-      lazyInputs: modulesOf(lazy).map(([id]) => id),
-      top,
+      initialInputs: modulesOf(initial),
+      lazyInputs: modulesOf(lazy),
+      top: [],
     });
   } finally {
     rmSync(app, { recursive: true, force: true });
@@ -434,16 +375,14 @@ async function sizes(deno) {
   const results = [];
   for (const [name, file] of entries) {
     statSync(file);
-    const wrangler = await measure(name, file, "wrangler");
+    const wrangler = await wranglerBuild(name, file);
     // The package's inputs are its bundled chunks: name the source modules instead.
-    wrangler.top = (await measure(name, file, "wrangler", modulesNodeModules)).top;
+    wrangler.top = (await wranglerBuild(name, file, modulesNodeModules)).top;
     // What keeping names (Wrangler's default: a `__name()` call per function) adds.
     wrangler.withoutKeepNames =
-      (await measure(name, file, "wrangler", packageNodeModules, false)).initial;
+      (await wranglerBuild(name, file, packageNodeModules, false)).initial;
     results.push(wrangler);
-    const vite = await viteBuild(name, file);
-    vite.top = (await viteBuild(name, file, modulesNodeModules)).top;
-    results.push(vite);
+    results.push(await viteBuild(name, file));
     if (deno !== undefined) results.push(denoBundle(name, file, deno));
   }
   const versionOf = (pkg) =>
