@@ -204,19 +204,24 @@ if (smoke) {
       throw new Error(`${modules} would leak into the smoke project: remove it or set TMPDIR`);
     }
   }
-  const reports: string[] = [];
+  /** Where a smoke run's JUnit report goes (`--junit-dir`), if anywhere. */
+  const junitReport = async (label: string): Promise<string | undefined> =>
+    junitDir ? `${await Deno.realPath(junitDir)}/junit-npm-${label}.xml` : undefined;
   const nodeTest = async (label: string, files: string[]): Promise<void> => {
     const testArgs = ["--test", "--test-reporter=spec", "--test-reporter-destination=stdout"];
-    if (junitDir) {
-      const report = `${await Deno.realPath(junitDir)}/junit-npm-${label}.xml`;
-      testArgs.push("--test-reporter=junit", `--test-reporter-destination=${report}`);
-      reports.push(report);
-    }
+    const report = await junitReport(label);
+    if (report) testArgs.push("--test-reporter=junit", `--test-reporter-destination=${report}`);
     const output = await run("node", [...testArgs, ...files], scratch);
     const counts = output.split("\n").filter((line) =>
       /^ℹ (tests|pass|fail|skipped) \d+$/.test(line)
     );
     console.log(`build_npm: ${label}: ${counts.map((line) => line.slice(2)).join(", ")}`);
+  };
+  const denoTest = async (label: string, testArgs: string[]): Promise<void> => {
+    const report = await junitReport(label);
+    const junit = report ? [`--junit-path=${report}`] : [];
+    const output = await run(Deno.execPath(), ["test", "-A", ...junit, ...testArgs], scratch);
+    console.log(`build_npm: ${label}: ${/^ok \| .*$/m.exec(output)?.[0] ?? output.trim()}`);
   };
   try {
     await Deno.writeTextFile(
@@ -257,21 +262,8 @@ if (smoke) {
     // (unchecked: its `node:` imports would need @types/node in the project), and
     // smoke_deno.ts type-checked against the package's declarations.
     await step("smoke tests passed on Deno", async () => {
-      for (
-        const [label, testArgs] of [
-          ["deno-esm", ["--no-check", "smoke_esm.mjs"]],
-          ["deno-types", ["smoke_deno.ts"]],
-        ]
-      ) {
-        const junit = junitDir ? `${await Deno.realPath(junitDir)}/junit-npm-${label}.xml` : "";
-        const output = await run(
-          Deno.execPath(),
-          ["test", "-A", ...(junit ? [`--junit-path=${junit}`] : []), ...testArgs],
-          scratch,
-        );
-        if (junit) reports.push(junit);
-        console.log(`build_npm: ${label}: ${/^ok \| .*$/m.exec(output)?.[0] ?? output.trim()}`);
-      }
+      await denoTest("deno-esm", ["--no-check", "smoke_esm.mjs"]);
+      await denoTest("deno-types", ["smoke_deno.ts"]);
     });
   } finally {
     await Deno.remove(scratch, { recursive: true });
